@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace PeerGrid.Domain.Quantities;
+
+/// <summary>
+/// An exact, settled amount of energy in micro-kWh (1 µkWh = 1 mWh), as a meter would record it.
+/// Physics runs in <see cref="double"/> kWh; energy becomes <see cref="MeteredEnergy"/> where
+/// it is billed or traded, so bills are exact sums of exact parts.
+/// </summary>
+public readonly record struct MeteredEnergy(long MicroKwh) : IComparable<MeteredEnergy>
+{
+    public const long MicroKwhPerKwh = 1_000_000;
+
+    public static readonly MeteredEnergy Zero;
+
+    /// <summary>Rounds half-to-even to the micro-kWh.</summary>
+    public static MeteredEnergy FromKwh(double kwh)
+    {
+        if (!double.IsFinite(kwh))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kwh), kwh, "Energy must be a finite number of kWh.");
+        }
+        return new MeteredEnergy(checked((long)Math.Round(kwh * MicroKwhPerKwh, MidpointRounding.ToEven)));
+    }
+
+    public double Kwh => MicroKwh / (double)MicroKwhPerKwh;
+
+    public static MeteredEnergy operator +(MeteredEnergy a, MeteredEnergy b) => new(checked(a.MicroKwh + b.MicroKwh));
+    public static MeteredEnergy operator -(MeteredEnergy a, MeteredEnergy b) => new(checked(a.MicroKwh - b.MicroKwh));
+    public static bool operator <(MeteredEnergy a, MeteredEnergy b) => a.MicroKwh < b.MicroKwh;
+    public static bool operator >(MeteredEnergy a, MeteredEnergy b) => a.MicroKwh > b.MicroKwh;
+    public static bool operator <=(MeteredEnergy a, MeteredEnergy b) => a.MicroKwh <= b.MicroKwh;
+    public static bool operator >=(MeteredEnergy a, MeteredEnergy b) => a.MicroKwh >= b.MicroKwh;
+
+    public int CompareTo(MeteredEnergy other) => MicroKwh.CompareTo(other.MicroKwh);
+
+    public override string ToString() => ((decimal)MicroKwh / MicroKwhPerKwh).ToString("0.000000", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,26 @@
+using PeerGrid.Domain;
+using PeerGrid.Domain.Households;
+using PeerGrid.Domain.Tariffs;
+using PeerGrid.Simulation.Profiles;
+
+namespace PeerGrid.Simulation.Scenarios;
+
+/// <summary>
+/// A validated, fully expanded community to simulate: every household concrete (templates already expanded
+/// with their seeded variation), every referenced profile loaded. A run is a function of this and <see cref="Seed"/>.
+/// </summary>
+public sealed record Scenario(
+    string Name,
+    ulong Seed,
+    DateTime StartLocal,
+    string TimeZoneId,
+    int SlotMinutes,
+    double? HorizonDays,
+    double? HorizonHours,
+    Location Location,
+    Tariff Tariff,
+    double GridEmissionsKgPerKwh,
+    IReadOnlyList<Household> Households,
+    IReadOnlyDictionary<string, Profile> Profiles,
+    string Currency = "EUR",
+    string Mechanism = "grid-only");
