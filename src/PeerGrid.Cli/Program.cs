@@ -1,1 +1,3 @@
-return 0;
+using PeerGrid.Cli;
+
+return await PeergridCommand.Create(Console.Out, Console.Error).Parse(args).InvokeAsync();

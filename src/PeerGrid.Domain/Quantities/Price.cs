@@ -47,7 +47,25 @@ public readonly record struct Price(long MicrosPerKwh) : IComparable<Price>
     public override string ToString() => ToDecimal().ToString("0.000000", CultureInfo.InvariantCulture);
 
     /// <summary>a·b/d rounded half-to-even, exact for any long inputs whose result fits a long.</summary>
-    internal static long MulDivRound(long a, long b, long d)
+    public static long MulDivRound(long a, long b, long d)
+    {
+        long high = Math.BigMul(a, b, out long low);
+        if ((high == 0 && low >= 0) || (high == -1 && low < 0))
+        {
+            // The product fits a long: the common case in the engine's hot loop, without Int128 division.
+            long q = low / d;
+            long r = low - (q * d);
+            long twiceR = Math.Abs(r) * 2;
+            if (twiceR > d || (twiceR == d && (q & 1) != 0))
+            {
+                q += low < 0 ? -1 : 1;
+            }
+            return q;
+        }
+        return MulDivRoundWide(a, b, d);
+    }
+
+    private static long MulDivRoundWide(long a, long b, long d)
     {
         Int128 product = (Int128)a * b;
         (Int128 quotient, Int128 remainder) = Int128.DivRem(product, d);

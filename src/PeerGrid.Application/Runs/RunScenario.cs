@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PeerGrid.Simulation;
+using PeerGrid.Simulation.Kpis;
+using PeerGrid.Simulation.Observers;
+using PeerGrid.Simulation.Scenarios;
+
+namespace PeerGrid.Application.Runs;
+
+/// <summary>What to write besides the summary and the per-slot CSV.</summary>
+public sealed record RunOptions(bool HouseholdSeries = false);
+
+/// <summary>Where the results went and the headline figures.</summary>
+public sealed record RunOutcome(string SummaryPath, string SlotsPath, string? HouseholdsPath, RunSummary Summary)
+{
+    public string Describe()
+    {
+        CommunityKpis c = Summary.Community;
+        CultureInfo inv = CultureInfo.InvariantCulture;
+        return string.Create(inv, $"""
+            {Summary.Scenario}: {c.Households} households × {c.Slots} slots ({Summary.Mechanism})
+              demand {c.DemandKwh:N0} kWh, production {c.ProductionKwh:N0} kWh, self-sufficiency {c.SelfSufficiency:P1}, self-consumption {c.SelfConsumption:P1}
+              import {c.ImportKwh:N0} kWh, export {c.ExportKwh:N0} kWh, unmet {c.UnmetKwh:N1} kWh, curtailed {c.CurtailedKwh:N1} kWh
+              community cost {c.CostTotal:N2} {Summary.Currency} (baseline {c.BaselineCostTotal:N2}, savings {c.Savings:N2})
+              largest energy-balance residual {c.MaxEnergyBalanceResidualKwh:E1} kWh
+            wrote {SummaryPath}
+            wrote {SlotsPath}{(HouseholdsPath is null ? "" : $"\nwrote {HouseholdsPath}")}
+            """);
+    }
+}
+
+/// <summary>The "run a scenario" use case shared by the CLI and the web lab.</summary>
+public static class RunScenario
+{
+    public static readonly JsonSerializerOptions SummaryJson = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static RunOutcome Execute(Scenario scenario, string outDir, RunOptions options, Action<int, int>? progress = null, CancellationToken cancel = default)
+    {
+        string slotsPath = Path.Combine(outDir, "slots.csv");
+        string summaryPath = Path.Combine(outDir, "summary.json");
+        string? householdsPath = options.HouseholdSeries ? Path.Combine(outDir, "households.csv") : null;
+
+        var aggregate = new CommunityAggregator();
+        using var slots = new StreamWriter(slotsPath, append: false, new System.Text.UTF8Encoding(false), 1 << 16);
+        using StreamWriter? households = householdsPath is null ? null : new StreamWriter(householdsPath, append: false, new System.Text.UTF8Encoding(false), 1 << 20);
+        var observers = new List<ISimulationObserver> { aggregate, new SlotCsvWriter(slots) };
+        if (households is not null)
+        {
+            observers.Add(new HouseholdSeriesCsvWriter(households));
+        }
+
+        RunTotals totals = Simulator.Run(scenario, observers: observers, progress: progress, cancel: cancel);
+        RunSummary summary = Summarise(scenario, totals, aggregate);
+        File.WriteAllText(summaryPath, JsonSerializer.Serialize(summary, SummaryJson) + "\n");
+        return new RunOutcome(summaryPath, slotsPath, householdsPath, summary);
+    }
+
+    public static RunSummary Summarise(Scenario scenario, RunTotals totals, CommunityAggregator aggregate)
+    {
+        var households = new HouseholdKpis[totals.HouseholdIds.Length];
+        for (int h = 0; h < households.Length; h++)
+        {
+            households[h] = KpiCalculator.Household(totals, h);
+        }
+        CommunityKpis community = KpiCalculator.Community(totals, aggregate);
+        return new RunSummary(
+            scenario.Name,
+            scenario.Seed,
+            scenario.Mechanism,
+            scenario.Currency,
+            scenario.StartLocal.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+            scenario.TimeZoneId,
+            scenario.SlotMinutes,
+            totals.SlotCount,
+            community.MaxEnergyBalanceResidualKwh,
+            community,
+            households);
+    }
+}

@@ -1,0 +1,20 @@
+using PeerGrid.Simulation.Kpis;
+
+namespace PeerGrid.Application.Runs;
+
+/// <summary>
+/// The content of summary.json: what was run and its KPIs. Deliberately holds no wall-clock time or duration, so
+/// the same scenario and seed give a byte-identical file.
+/// </summary>
+public sealed record RunSummary(
+    string Scenario,
+    ulong Seed,
+    string Mechanism,
+    string Currency,
+    string Start,
+    string TimeZone,
+    int SlotMinutes,
+    int Slots,
+    double MaxEnergyBalanceResidualKwh,
+    CommunityKpis Community,
+    IReadOnlyList<HouseholdKpis> Households);

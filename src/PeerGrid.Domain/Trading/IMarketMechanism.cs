@@ -1,0 +1,57 @@
+namespace PeerGrid.Domain.Trading;
+
+/// <summary>
+/// A per-slot market between households: the engine's plug-in point. Called once per slot, after every household
+/// has served its own load from its own generation and battery, with each household's residual net position.
+/// The mechanism fills <see cref="MarketSlot.TradedKwh"/> and <see cref="MarketSlot.PaidMicros"/>; whatever it
+/// leaves unmatched falls to the utility grid. Implementations must be deterministic and must not allocate per
+/// household per slot.
+/// </summary>
+public interface IMarketMechanism
+{
+    /// <summary>The mechanism's name in scenario files and on the command line, e.g. "grid-only".</summary>
+    string Name { get; }
+
+    void Clear(MarketSlot slot);
+}
+
+/// <summary>
+/// One slot's book, as struct-of-arrays indexed by household (sized once per run, reused every slot).
+/// Inputs: <see cref="NetKwh"/> (&gt; 0 the household needs energy, &lt; 0 it has surplus), its limit prices
+/// and the grid's prices. Outputs (zeroed by the engine before each call): <see cref="TradedKwh"/> energy the
+/// household received from (&gt; 0) or delivered to (&lt; 0) peers, never beyond its net position, and
+/// <see cref="PaidMicros"/> money it paid (&gt; 0) or received (&lt; 0), in micro-units.
+/// </summary>
+public sealed class MarketSlot
+{
+    public MarketSlot(int households)
+    {
+        NetKwh = new double[households];
+        BidLimitMicrosPerKwh = new long[households];
+        OfferLimitMicrosPerKwh = new long[households];
+        IsRenewable = new bool[households];
+        TradedKwh = new double[households];
+        PaidMicros = new long[households];
+    }
+
+    public int Slot { get; set; }
+    public long GridBuyMicrosPerKwh { get; set; }
+    public long GridSellMicrosPerKwh { get; set; }
+    public double[] NetKwh { get; }
+    public long[] BidLimitMicrosPerKwh { get; }
+    public long[] OfferLimitMicrosPerKwh { get; }
+    public bool[] IsRenewable { get; }
+    public double[] TradedKwh { get; }
+    public long[] PaidMicros { get; }
+}
+
+/// <summary>The plain grid: no peer trades; every household imports and exports with the utility.</summary>
+public sealed class GridOnlyMarket : IMarketMechanism
+{
+    public string Name => "grid-only";
+
+    public void Clear(MarketSlot slot)
+    {
+        // Nothing to match: the engine settles every residual with the utility.
+    }
+}

@@ -1,0 +1,255 @@
+using PeerGrid.Domain.Households;
+using PeerGrid.Domain.Quantities;
+using PeerGrid.Domain.Tariffs;
+using PeerGrid.Simulation.Physics;
+using PeerGrid.Simulation.Profiles;
+using PeerGrid.Simulation.Randomness;
+using PeerGrid.Simulation.Scenarios;
+using PeerGrid.Simulation.Time;
+
+namespace PeerGrid.Simulation.Engine;
+
+/// <summary>Turns a validated <see cref="Scenario"/> into the arrays of a <see cref="CommunityModel"/>.</summary>
+internal static class CommunityCompiler
+{
+    /// <summary>The id of the built-in BDEW H25 household profile.</summary>
+    public const string StandardHouseholdProfile = "bdew-h25";
+
+    public static CommunityModel Compile(Scenario scenario)
+    {
+        TimeZoneInfo tz = TimeZoneInfo.FindSystemTimeZoneById(scenario.TimeZoneId);
+        SlotCalendar calendar = SlotCalendar.Create(scenario.StartLocal, tz, scenario.SlotMinutes, scenario.HorizonDays, scenario.HorizonHours);
+        WeatherSeries weather = WeatherModel.Generate(scenario.Location, calendar, scenario.Seed);
+        IReadOnlyList<Household> hs = scenario.Households;
+        int n = hs.Count;
+        double hours = calendar.SlotHours;
+
+        var series = new SeriesSet(calendar, scenario.Profiles);
+        var loadTerms = new Terms();
+        var genTerms = new Terms();
+        var pvHouse = new List<int>();
+        var pv = new List<PvCoefficients>();
+        var windHouse = new List<int>();
+        var wind = new List<WindCoefficients>();
+
+        var model = new CommunityModel
+        {
+            Calendar = calendar,
+            Weather = weather,
+            HouseholdCount = n,
+            HouseholdIds = [.. hs.Select(h => h.Id)],
+            HasGeneration = [.. hs.Select(h => h.Generators.Any(g => g.IsOn))],
+            BuyMicros = PricePerSlot(scenario.Tariff.Import, calendar),
+            SellMicros = PricePerSlot(scenario.Tariff.Export, calendar),
+            GridEmissionsKgPerKwh = scenario.GridEmissionsKgPerKwh,
+            Appliances = ApplianceTables.Build(hs, scenario.SlotMinutes, scenario.Seed),
+            Jobs = DeferrableJobs.Build(hs, scenario.SlotMinutes),
+            BatteryCapacityKwh = new double[n],
+            BatteryMinKwh = new double[n],
+            BatteryMaxKwh = new double[n],
+            BatteryInitialKwh = new double[n],
+            BatteryMaxChargeKwhPerSlot = new double[n],
+            BatteryMaxDischargeKwhPerSlot = new double[n],
+            BatteryChargeEfficiency = new double[n],
+            BatteryDischargeEfficiency = new double[n],
+            BatteryRetentionPerSlot = new double[n],
+            DispatchMaxKwhPerSlot = new double[n],
+            DispatchMinKwhPerSlot = new double[n],
+            DispatchFuelMicrosPerKwh = new long[n],
+            DispatchEmissionsKgPerKwh = new double[n],
+            SellFirst = new bool[n],
+            ReserveKwh = new double[n],
+            GridChargeBelowMicros = new long[n],
+            SellSurplus = new bool[n],
+            MinSellMicros = new long[n],
+            MaxBuyMicros = new long[n],
+            HasRenewableGeneration = new bool[n],
+            MaxImportKwhPerSlot = new double[n],
+            MaxExportKwhPerSlot = new double[n],
+        };
+
+        for (int h = 0; h < n; h++)
+        {
+            Household house = hs[h];
+            if (house.BaseLoad is { } baseLoad)
+            {
+                loadTerms.Add(h, series.IndexOf(baseLoad.ProfileId), baseLoad.AnnualKwh / series.AnnualKwhOf(baseLoad.ProfileId));
+            }
+            foreach (Appliance a in house.Appliances)
+            {
+                if (a.IsOn && a.Usage is ProfileUsage p)
+                {
+                    loadTerms.Add(h, series.IndexOf(p.ProfileId), p.Scale);
+                }
+            }
+            foreach (Generator g in house.Generators)
+            {
+                if (!g.IsOn)
+                {
+                    continue;
+                }
+                model.HasRenewableGeneration[h] |= g.IsRenewable;
+                switch (g)
+                {
+                    case SolarPv solar:
+                        pvHouse.Add(h);
+                        pv.Add(SolarPvModel.Prepare(solar));
+                        break;
+                    case WindTurbine turbine:
+                        windHouse.Add(h);
+                        wind.Add(WindTurbineModel.Prepare(turbine));
+                        break;
+                    case ProfileGenerator profile:
+                        genTerms.Add(h, series.IndexOf(profile.ProfileId), profile.Scale);
+                        break;
+                    case DispatchableGenerator d:
+                        PoolDispatchable(model, h, d, hours);
+                        break;
+                    default:
+                        throw new InvalidOperationException($"Unknown generator type {g.GetType().Name}.");
+                }
+            }
+            PoolBatteries(model, h, house.Batteries.Where(x => x.IsOn).ToList(), hours, house.Preferences.ReserveSoc);
+            ApplyPreferences(model, h, house.Preferences);
+            model.MaxImportKwhPerSlot[h] = house.MaxImportKw is { } mi ? mi * hours : double.PositiveInfinity;
+            model.MaxExportKwhPerSlot[h] = house.MaxExportKw is { } me ? me * hours : double.PositiveInfinity;
+        }
+
+        model.Series = series.ToArray();
+        model.LoadTermHousehold = [.. loadTerms.Household];
+        model.LoadTermSeries = [.. loadTerms.Series];
+        model.LoadTermScale = [.. loadTerms.Scale];
+        model.GenTermHousehold = [.. genTerms.Household];
+        model.GenTermSeries = [.. genTerms.Series];
+        model.GenTermScale = [.. genTerms.Scale];
+        model.PvHousehold = [.. pvHouse];
+        model.Pv = [.. pv];
+        model.WindHousehold = [.. windHouse];
+        model.Wind = [.. wind];
+        return model;
+    }
+
+    private static long[] PricePerSlot(PriceSchedule schedule, SlotCalendar calendar)
+    {
+        long[] prices = new long[calendar.SlotCount];
+        for (int s = 0; s < prices.Length; s++)
+        {
+            prices[s] = schedule.At(calendar.DayKinds[s], calendar.LocalMinuteOfDay[s]).MicrosPerKwh;
+        }
+        return prices;
+    }
+
+    private static void PoolBatteries(CommunityModel m, int h, List<Battery> batteries, double hours, double reserveSoc)
+    {
+        if (batteries.Count == 0)
+        {
+            return;
+        }
+        double cap = 0, min = 0, max = 0, init = 0, charge = 0, discharge = 0, etaC = 0, etaD = 0, selfDischarge = 0;
+        foreach (Battery x in batteries)
+        {
+            cap += x.CapacityKwh;
+            min += x.MinSoc * x.CapacityKwh;
+            max += x.MaxSoc * x.CapacityKwh;
+            init += x.InitialSoc * x.CapacityKwh;
+            charge += x.MaxChargeKw * hours;
+            discharge += x.MaxDischargeKw * hours;
+            etaC += x.ChargeEfficiency * x.CapacityKwh;
+            etaD += x.DischargeEfficiency * x.CapacityKwh;
+            selfDischarge += x.SelfDischargePerDay * x.CapacityKwh;
+        }
+        m.BatteryCapacityKwh[h] = cap;
+        m.BatteryMinKwh[h] = min;
+        m.BatteryMaxKwh[h] = max;
+        m.BatteryInitialKwh[h] = init;
+        m.BatteryMaxChargeKwhPerSlot[h] = charge;
+        m.BatteryMaxDischargeKwhPerSlot[h] = discharge;
+        m.BatteryChargeEfficiency[h] = etaC / cap;
+        m.BatteryDischargeEfficiency[h] = etaD / cap;
+        // A daily loss fraction compounds per slot: retention^(slots per day) = 1 − daily loss.
+        m.BatteryRetentionPerSlot[h] = Math.Pow(1 - (selfDischarge / cap), hours / 24.0);
+        m.ReserveKwh[h] = reserveSoc * cap;
+    }
+
+    private static void PoolDispatchable(CommunityModel m, int h, DispatchableGenerator d, double hours)
+    {
+        double before = m.DispatchMaxKwhPerSlot[h];
+        double added = d.RatedKw * hours;
+        long fuel = Price.FromDecimal(d.FuelCostPerKwh).MicrosPerKwh;
+        double minRun = d.MinLoadFraction * added;
+        m.DispatchMinKwhPerSlot[h] = before > 0 ? Math.Min(m.DispatchMinKwhPerSlot[h], minRun) : minRun;
+        m.DispatchFuelMicrosPerKwh[h] = before > 0 ? (long)Math.Round(((m.DispatchFuelMicrosPerKwh[h] * before) + (fuel * added)) / (before + added)) : fuel;
+        m.DispatchEmissionsKgPerKwh[h] = ((m.DispatchEmissionsKgPerKwh[h] * before) + (d.EmissionsKgPerKwh * added)) / (before + added);
+        m.DispatchMaxKwhPerSlot[h] = before + added;
+    }
+
+    private static void ApplyPreferences(CommunityModel m, int h, Preferences p)
+    {
+        m.SellFirst[h] = p.StorageMode == StorageMode.SellFirst;
+        m.GridChargeBelowMicros[h] = p.GridChargeBelowPrice is { } g ? Price.FromDecimal(g).MicrosPerKwh : long.MinValue;
+        m.SellSurplus[h] = p.SellSurplus;
+        m.MinSellMicros[h] = p.MinSellPrice is { } s ? Price.FromDecimal(s).MicrosPerKwh : long.MinValue;
+        m.MaxBuyMicros[h] = p.MaxBuyPrice is { } b ? Price.FromDecimal(b).MicrosPerKwh : long.MaxValue;
+    }
+
+    /// <summary>Coefficient lists for load/generation terms that follow a shared series.</summary>
+    private sealed class Terms
+    {
+        public List<int> Household { get; } = [];
+        public List<int> Series { get; } = [];
+        public List<double> Scale { get; } = [];
+
+        public void Add(int household, int series, double scale)
+        {
+            Household.Add(household);
+            Series.Add(series);
+            Scale.Add(scale);
+        }
+    }
+
+    /// <summary>Each distinct profile resampled onto the calendar once, however many households use it.</summary>
+    private sealed class SeriesSet(SlotCalendar calendar, IReadOnlyDictionary<string, Profile> profiles)
+    {
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        private readonly List<double[]> _series = [];
+        private readonly List<double> _annualKwh = [];
+
+        public int IndexOf(string id)
+        {
+            if (_index.TryGetValue(id, out int i))
+            {
+                return i;
+            }
+            double[] values;
+            double annual;
+            if (id == StandardHouseholdProfile)
+            {
+                // Normalised to 1 kWh per year: a household's term scale is then its annual consumption.
+                values = ProfileResampler.StandardH25(calendar, 1.0);
+                annual = 1.0;
+            }
+            else
+            {
+                Profile profile = profiles.TryGetValue(id, out Profile? p) ? p : throw new InvalidOperationException($"Profile '{id}' was not loaded (the validator should have caught this).");
+                values = ProfileResampler.ToSlots(profile, calendar);
+                double sum = 0;
+                foreach (double v in values)
+                {
+                    sum += v;
+                }
+                double years = calendar.SlotCount * calendar.SlotHours / (365.25 * 24);
+                annual = sum > 0 ? sum / years : 1.0;
+            }
+            i = _series.Count;
+            _series.Add(values);
+            _annualKwh.Add(annual);
+            _index.Add(id, i);
+            return i;
+        }
+
+        /// <summary>The series' energy per year over the run, for scaling a profile to a household's annual kWh.</summary>
+        public double AnnualKwhOf(string id) => _annualKwh[IndexOf(id)];
+
+        public double[][] ToArray() => [.. _series];
+    }
+}

@@ -1,0 +1,84 @@
+namespace PeerGrid.Simulation.Observers;
+
+/// <summary>
+/// Per-household totals over the whole run, struct-of-arrays indexed like <see cref="HouseholdIds"/>.
+/// kWh, kW for peaks, micro-units for money, kg CO₂ for emissions. Import and export are metered exactly
+/// (micro-kWh) per slot; their cost is the exact sum of per-slot costs.
+/// </summary>
+public sealed class RunTotals
+{
+    internal RunTotals(int n, string[] ids, bool[] hasGeneration, double slotHours, int slotCount)
+    {
+        HouseholdIds = ids;
+        HasGeneration = hasGeneration;
+        SlotHours = slotHours;
+        SlotCount = slotCount;
+        LoadKwh = new double[n];
+        GenerationKwh = new double[n];
+        DispatchableKwh = new double[n];
+        ImportKwh = new double[n];
+        ExportKwh = new double[n];
+        ImportMicroKwh = new long[n];
+        ExportMicroKwh = new long[n];
+        SelfConsumedKwh = new double[n];
+        CurtailedKwh = new double[n];
+        UnmetKwh = new double[n];
+        LossesKwh = new double[n];
+        ChargeKwh = new double[n];
+        DischargeKwh = new double[n];
+        PeerBoughtKwh = new double[n];
+        PeerSoldKwh = new double[n];
+        PeakImportKw = new double[n];
+        PeakExportKw = new double[n];
+        ImportCostMicros = new long[n];
+        ExportRevenueMicros = new long[n];
+        PeerNetPaidMicros = new long[n];
+        FuelCostMicros = new long[n];
+        BaselineCostMicros = new long[n];
+        EmissionsKg = new double[n];
+        StoredStartKwh = new double[n];
+        StoredEndKwh = new double[n];
+    }
+
+    public string[] HouseholdIds { get; }
+    public bool[] HasGeneration { get; }
+    public double SlotHours { get; }
+    public int SlotCount { get; }
+    public double[] LoadKwh { get; }
+    public double[] GenerationKwh { get; }
+    public double[] DispatchableKwh { get; }
+    public double[] ImportKwh { get; }
+    public double[] ExportKwh { get; }
+    public long[] ImportMicroKwh { get; }
+    public long[] ExportMicroKwh { get; }
+    public double[] SelfConsumedKwh { get; }
+    public double[] CurtailedKwh { get; }
+    public double[] UnmetKwh { get; }
+    public double[] LossesKwh { get; }
+    public double[] ChargeKwh { get; }
+    public double[] DischargeKwh { get; }
+    public double[] PeerBoughtKwh { get; }
+    public double[] PeerSoldKwh { get; }
+    public double[] PeakImportKw { get; }
+    public double[] PeakExportKw { get; }
+    public long[] ImportCostMicros { get; }
+    public long[] ExportRevenueMicros { get; }
+    /// <summary>Net paid to peers (&gt; 0) or received from them (&lt; 0).</summary>
+    public long[] PeerNetPaidMicros { get; }
+    public long[] FuelCostMicros { get; }
+    /// <summary>What the household would pay with no battery, no P2P: all net demand bought at retail, all surplus sold at the feed-in tariff, per slot.</summary>
+    public long[] BaselineCostMicros { get; }
+    public double[] EmissionsKg { get; }
+    public double[] StoredStartKwh { get; }
+    public double[] StoredEndKwh { get; }
+
+    /// <summary>The largest per-household, per-slot energy-balance residual of the run (kWh).</summary>
+    public double MaxResidualKwh { get; internal set; }
+
+    /// <summary>Community peak import and export (kW), over slots.</summary>
+    public double CommunityPeakImportKw { get; internal set; }
+    public double CommunityPeakExportKw { get; internal set; }
+
+    /// <summary>Net cost of household <paramref name="h"/>: grid import − export revenue + peer payments + fuel (micro-units).</summary>
+    public long NetCostMicros(int h) => checked(ImportCostMicros[h] - ExportRevenueMicros[h] + PeerNetPaidMicros[h] + FuelCostMicros[h]);
+}

@@ -1,0 +1,29 @@
+using PeerGrid.Domain.Trading;
+using PeerGrid.Simulation.Engine;
+using PeerGrid.Simulation.Observers;
+using PeerGrid.Simulation.Scenarios;
+
+namespace PeerGrid.Simulation;
+
+/// <summary>Runs a scenario. The entry point for the CLI, the web host and the benchmarks.</summary>
+public static class Simulator
+{
+    /// <summary>
+    /// Simulates <paramref name="scenario"/> (validated by the scenario loader) and streams results to the observers.
+    /// The result depends only on the scenario (which holds the seed) and the market mechanism.
+    /// </summary>
+    /// <param name="progress">Called with (slots done, slots total) about once per simulated day.</param>
+    public static RunTotals Run(
+        Scenario scenario,
+        IMarketMechanism? market = null,
+        IReadOnlyList<ISimulationObserver>? observers = null,
+        Action<int, int>? progress = null,
+        CancellationToken cancel = default)
+    {
+        CommunityModel model = CommunityCompiler.Compile(scenario);
+        market ??= new GridOnlyMarket();
+        var info = new RunInfo(scenario.Name, scenario.Seed, model.Calendar, model.HouseholdIds, market.Name);
+        var engine = new SimulationEngine(model, market, observers ?? []);
+        return engine.Run(info, progress, cancel);
+    }
+}
