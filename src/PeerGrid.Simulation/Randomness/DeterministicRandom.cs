@@ -55,11 +55,25 @@ public struct DeterministicRandom
     /// <summary>Uniform in [min, max).</summary>
     public double NextDouble(double min, double max) => min + ((max - min) * NextDouble());
 
-    /// <summary>Uniform integer in [0, maxExclusive).</summary>
+    /// <summary>Uniform integer in [0, maxExclusive), without modulo bias (Lemire 2019, multiply-shift with rejection).</summary>
     public int NextInt(int maxExclusive)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxExclusive);
-        return (int)((NextULong() >> 33) % (ulong)maxExclusive);
+        unchecked
+        {
+            // Truncating casts are the algorithm: the low 32 bits decide rejection, the high 32 bits are the result.
+            ulong range = (ulong)maxExclusive;
+            ulong product = (NextULong() >> 32) * range;
+            if ((uint)product < range)
+            {
+                ulong threshold = (0x1_0000_0000UL - range) % range;
+                while ((uint)product < threshold)
+                {
+                    product = (NextULong() >> 32) * range;
+                }
+            }
+            return (int)(product >> 32);
+        }
     }
 
     /// <summary>Standard normal deviate (Box–Muller; one of the pair is discarded to keep the state simple).</summary>

@@ -108,23 +108,14 @@ public sealed class SlotCalendar
     private void Fill()
     {
         var dayStarts = new List<int>();
-        DateTime firstDate = default;
         DateTime lastDate = DateTime.MinValue;
-        int dayIndex = -1;
-        // Offsets change rarely: recompute the local time by adding the current offset, refreshing it
-        // only when the next transition could have been crossed (cheap per slot, exact for all zones).
         for (int s = 0; s < SlotCount; s++)
         {
             DateTimeOffset utc = SlotStartUtc(s);
             DateTime local = TimeZoneInfo.ConvertTime(utc, TimeZone).DateTime;
-            if (s == 0)
-            {
-                firstDate = local.Date;
-            }
             if (local.Date != lastDate)
             {
                 lastDate = local.Date;
-                dayIndex = (int)(local.Date - firstDate).TotalDays;
                 dayStarts.Add(s);
             }
             LocalMinuteOfDay[s] = (short)((local.Hour * 60) + local.Minute);
@@ -134,7 +125,6 @@ public sealed class SlotCalendar
             Month[s] = (byte)local.Month;
             DayOfYear[s] = (short)local.DayOfYear;
         }
-        _ = dayIndex;
         DayStarts = [.. dayStarts];
     }
 }
