@@ -8,6 +8,8 @@ namespace PeerGrid.Simulation.Scenarios;
 /// <summary>
 /// A validated, fully expanded community to simulate: every household concrete (templates already expanded
 /// with their seeded variation), every referenced profile loaded. A run is a function of this and <see cref="Seed"/>.
+/// <see cref="ProfileDeclarations"/> keeps where each profile in <see cref="Profiles"/> came from, so the scenario
+/// can be written back out (<see cref="ScenarioWriter"/>); null when the scenario was built in code.
 /// </summary>
 public sealed record Scenario(
     string Name,
@@ -23,4 +25,5 @@ public sealed record Scenario(
     IReadOnlyList<Household> Households,
     IReadOnlyDictionary<string, Profile> Profiles,
     string Currency = "EUR",
-    string Mechanism = "grid-only");
+    string Mechanism = "grid-only",
+    IReadOnlyDictionary<string, ProfileDeclaration>? ProfileDeclarations = null);
