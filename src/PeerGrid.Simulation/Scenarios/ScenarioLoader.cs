@@ -59,6 +59,8 @@ public static partial class ScenarioLoader
         {
             return null;
         }
+        // Editors use "$schema" to offer completion from docs/scenario.schema.json; the loader needs nothing from it.
+        _ = root.String("$schema", "\"../docs/scenario.schema.json\"");
         string? name = root.RequiredString("name", "\"demo-10\"");
         if (name is { Length: 0 })
         {

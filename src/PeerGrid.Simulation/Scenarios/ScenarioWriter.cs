@@ -31,7 +31,8 @@ public static class ScenarioWriter
         w.WriteStartObject();
         w.WriteString("name", scenario.Name);
         w.WriteNumber("seed", scenario.Seed);
-        w.WriteString("start", scenario.StartLocal.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        string startFormat = scenario.StartLocal.Second == 0 ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd'T'HH:mm:ss";
+        w.WriteString("start", scenario.StartLocal.ToString(startFormat, CultureInfo.InvariantCulture));
         w.WriteString("timeZone", scenario.TimeZoneId);
         w.WriteStartObject("horizon");
         if (scenario.HorizonDays is { } days)

@@ -405,7 +405,14 @@ public class ScenarioValidationTests
     public void IdWithSpaces_IsRejected()
     {
         var r = LoadChanged(s => s.Household(0)["id"] = "house one");
-        AssertOnlyError(r, "households[0].id", "'house one' is not a valid household id name", "use letters, digits, '-' and '_' only");
+        AssertOnlyError(r, "households[0].id", "'house one' is not a valid household id", "use letters, digits, '-' and '_' only");
+    }
+
+    [Fact]
+    public void IdPrefixWithSpaces_IsReportedAsThePrefix()
+    {
+        var r = LoadChanged(s => s.Household(2)["idPrefix"] = "pv f-");
+        AssertOnlyError(r, "households[2].idPrefix", "'pv f-' is not a valid id prefix", "use letters, digits, '-' and '_' only");
     }
 
     [Fact]

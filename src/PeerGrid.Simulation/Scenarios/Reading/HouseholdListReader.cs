@@ -93,7 +93,7 @@ internal sealed class HouseholdListReader
         }
         foreach (JsonProperty p in e.EnumerateObject())
         {
-            if (ProfilesReader.CheckId(p.Name, $"templates.{p.Name}", "template", Errors))
+            if (Ids.Check(p.Name, $"templates.{p.Name}", "template", Errors))
             {
                 _templates[p.Name] = p.Value;
             }
@@ -269,7 +269,10 @@ internal sealed class HouseholdListReader
             {
                 r.Error("id", "a group has no single id", "remove \"id\"; a group's ids are idPrefix + a number, e.g. \"pvf-001\"");
             }
-            CheckId($"{prefix}{new string('0', Width(count))}", r, "idPrefix");
+            if (!Ids.IsValid($"{(prefix.Length == 0 ? "x" : prefix)}{new string('0', Width(count))}"))
+            {
+                r.Error("idPrefix", $"'{prefix}' is not a valid id prefix", "use letters, digits, '-' and '_' only, starting with a letter or digit, so that ids stay within 64 characters");
+            }
         }
         else
         {
@@ -320,13 +323,9 @@ internal sealed class HouseholdListReader
 
     private static void CheckId(string id, ObjectReader r, string field)
     {
-        var found = new ValidationErrors();
-        if (!ProfilesReader.CheckId(id, r.At(field), field == "id" ? "household id" : "household id prefix", found))
+        if (!Ids.IsValid(id))
         {
-            foreach (ValidationError error in found.All)
-            {
-                r.Error(field, error.Problem, error.Fix);
-            }
+            r.Error(field, $"'{id}' is not a valid household id", "use letters, digits, '-' and '_' only, starting with a letter or digit, at most 64 characters");
         }
     }
 

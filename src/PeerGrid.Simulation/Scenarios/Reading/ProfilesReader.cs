@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using PeerGrid.Domain;
 using PeerGrid.Simulation.Profiles;
 using PeerGrid.Simulation.Scenarios.Json;
@@ -7,7 +6,7 @@ using PeerGrid.Simulation.Scenarios.Json;
 namespace PeerGrid.Simulation.Scenarios.Reading;
 
 /// <summary>"profiles": {"&lt;id&gt;": {"file", "unit", "column", "cumulative", "allowNegative"}}, and loading them through the caller.</summary>
-internal static partial class ProfilesReader
+internal static class ProfilesReader
 {
     /// <summary>
     /// Every declared id, mapped to its declaration, or to null if the declaration itself is broken (the id still
@@ -35,7 +34,7 @@ internal static partial class ProfilesReader
 
     private static ProfileDeclaration? Declaration(string id, JsonElement e, string path, ValidationErrors errors)
     {
-        bool idOk = CheckId(id, path, "profile", errors);
+        bool idOk = Ids.Check(id, path, "profile", errors);
         if (BuiltInProfiles.Ids.Contains(id))
         {
             errors.Add(path, $"'{id}' is a built-in profile and cannot be redeclared", "choose another id for your file");
@@ -80,18 +79,4 @@ internal static partial class ProfilesReader
         }
         return profiles;
     }
-
-    /// <summary>Ids and template names appear in paths ("profiles.ev-load"), so they may not contain dots or spaces.</summary>
-    public static bool CheckId(string id, string path, string what, ValidationErrors errors)
-    {
-        if (IdPattern().IsMatch(id))
-        {
-            return true;
-        }
-        errors.Add(path, $"'{id}' is not a valid {what} name", "use letters, digits, '-' and '_' only, starting with a letter or digit (e.g. \"ev-load\")");
-        return false;
-    }
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
-    private static partial Regex IdPattern();
 }
