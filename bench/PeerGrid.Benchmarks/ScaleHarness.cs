@@ -18,11 +18,12 @@ public static class ScaleHarness
     {
         if (args.Length == 0)
         {
-            output.WriteLine("usage: scale SCENARIO [--repeat N]");
+            output.WriteLine("usage: scale SCENARIO [--repeat N] [--threads N]");
             return 2;
         }
         string path = args[0];
-        int repeat = args.Length >= 3 && args[1] == "--repeat" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
+        int repeat = Option(args, "--repeat", 1);
+        int threads = Option(args, "--threads", 0);
         PrintMachine(output);
 
         var load = Stopwatch.StartNew();
@@ -44,15 +45,21 @@ public static class ScaleHarness
             var aggregate = new CommunityAggregator();
             long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var clock = Stopwatch.StartNew();
-            RunTotals totals = Simulator.Run(scenario, observers: [aggregate]);
+            RunTotals totals = Simulator.Run(scenario, observers: [aggregate], threads: threads);
             clock.Stop();
             long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             double householdSlots = (double)totals.SlotCount * scenario.Households.Count;
             using var self = Process.GetCurrentProcess();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"run {i + 1}: {totals.SlotCount:N0} slots × {scenario.Households.Count:N0} households = {householdSlots:N0} household-slots in {clock.Elapsed.TotalSeconds:0.000} s wall; {clock.Elapsed.TotalNanoseconds / householdSlots:0.0} ns per household-slot; allocated {allocated / 1e6:0.0} MB; peak working set {self.PeakWorkingSet64 / 1e6:0} MB; residual {totals.MaxResidualKwh:E1} kWh; import {aggregate.ImportKwh:N0} kWh"));
+                $"run {i + 1} ({(threads > 0 ? threads : Environment.ProcessorCount)} threads): {totals.SlotCount:N0} slots × {scenario.Households.Count:N0} households = {householdSlots:N0} household-slots in {clock.Elapsed.TotalSeconds:0.000} s wall; {clock.Elapsed.TotalNanoseconds / householdSlots:0.0} ns per household-slot; allocated {allocated / 1e6:0.0} MB; peak working set {self.PeakWorkingSet64 / 1e6:0} MB; residual {totals.MaxResidualKwh:E1} kWh; import {aggregate.ImportKwh:N0} kWh"));
         }
         return 0;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
     private static void PrintMachine(TextWriter output)

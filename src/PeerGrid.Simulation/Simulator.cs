@@ -13,17 +13,19 @@ public static class Simulator
     /// The result depends only on the scenario (which holds the seed) and the market mechanism.
     /// </summary>
     /// <param name="progress">Called with (slots done, slots total) about once per simulated day.</param>
+    /// <param name="threads">Cores to use (default: all). Results are identical for every value.</param>
     public static RunTotals Run(
         Scenario scenario,
         IMarketMechanism? market = null,
         IReadOnlyList<ISimulationObserver>? observers = null,
         Action<int, int>? progress = null,
+        int threads = 0,
         CancellationToken cancel = default)
     {
         CommunityModel model = CommunityCompiler.Compile(scenario);
         market ??= new GridOnlyMarket();
         var info = new RunInfo(scenario.Name, scenario.Seed, model.Calendar, model.HouseholdIds, market.Name);
-        var engine = new SimulationEngine(model, market, observers ?? []);
+        var engine = new SimulationEngine(model, market, observers ?? [], threads > 0 ? threads : Environment.ProcessorCount);
         return engine.Run(info, progress, cancel);
     }
 }

@@ -14,13 +14,20 @@ public readonly record struct MeteredEnergy(long MicroKwh) : IComparable<Metered
     public static readonly MeteredEnergy Zero;
 
     /// <summary>Rounds half-to-even to the micro-kWh.</summary>
-    public static MeteredEnergy FromKwh(double kwh)
+    public static MeteredEnergy FromKwh(double kwh) => new(MicroKwhOf(kwh));
+
+    /// <summary>
+    /// <paramref name="kwh"/> in µkWh, rounded half-to-even; throws for NaN, infinity or more than ±9 × 10¹² kWh.
+    /// One comparison guards range and NaN, so the conversion after it needs no checked helper call (hot path).
+    /// </summary>
+    public static long MicroKwhOf(double kwh)
     {
-        if (!double.IsFinite(kwh))
+        double micro = Math.Round(kwh * MicroKwhPerKwh);
+        if (!(Math.Abs(micro) < 9e18))
         {
-            throw new ArgumentOutOfRangeException(nameof(kwh), kwh, "Energy must be a finite number of kWh.");
+            throw new ArgumentOutOfRangeException(nameof(kwh), kwh, "Energy must be a finite number of kWh within ±9e12.");
         }
-        return new MeteredEnergy(checked((long)Math.Round(kwh * MicroKwhPerKwh, MidpointRounding.ToEven)));
+        return unchecked((long)micro);
     }
 
     public double Kwh => MicroKwh / (double)MicroKwhPerKwh;

@@ -44,28 +44,11 @@ internal static class CommunityCompiler
             GridEmissionsKgPerKwh = scenario.GridEmissionsKgPerKwh,
             Appliances = ApplianceTables.Build(hs, scenario.SlotMinutes, scenario.Seed),
             Jobs = DeferrableJobs.Build(hs, scenario.SlotMinutes),
-            BatteryCapacityKwh = new double[n],
-            BatteryMinKwh = new double[n],
-            BatteryMaxKwh = new double[n],
+            Params = new HouseholdParams[n],
             BatteryInitialKwh = new double[n],
-            BatteryMaxChargeKwhPerSlot = new double[n],
-            BatteryMaxDischargeKwhPerSlot = new double[n],
-            BatteryChargeEfficiency = new double[n],
-            BatteryDischargeEfficiency = new double[n],
-            BatteryRetentionPerSlot = new double[n],
-            DispatchMaxKwhPerSlot = new double[n],
-            DispatchMinKwhPerSlot = new double[n],
-            DispatchFuelMicrosPerKwh = new long[n],
-            DispatchEmissionsKgPerKwh = new double[n],
-            SellFirst = new bool[n],
-            ReserveKwh = new double[n],
-            GridChargeBelowMicros = new long[n],
-            SellSurplus = new bool[n],
             MinSellMicros = new long[n],
             MaxBuyMicros = new long[n],
             HasRenewableGeneration = new bool[n],
-            MaxImportKwhPerSlot = new double[n],
-            MaxExportKwhPerSlot = new double[n],
         };
 
         for (int h = 0; h < n; h++)
@@ -111,8 +94,8 @@ internal static class CommunityCompiler
             }
             PoolBatteries(model, h, house.Batteries.Where(x => x.IsOn).ToList(), hours, house.Preferences.ReserveSoc);
             ApplyPreferences(model, h, house.Preferences);
-            model.MaxImportKwhPerSlot[h] = house.MaxImportKw is { } mi ? mi * hours : double.PositiveInfinity;
-            model.MaxExportKwhPerSlot[h] = house.MaxExportKw is { } me ? me * hours : double.PositiveInfinity;
+            model.Params[h].MaxImportKwh = house.MaxImportKw is { } mi ? mi * hours : double.PositiveInfinity;
+            model.Params[h].MaxExportKwh = house.MaxExportKw is { } me ? me * hours : double.PositiveInfinity;
         }
 
         model.Series = series.ToArray();
@@ -158,36 +141,39 @@ internal static class CommunityCompiler
             etaD += x.DischargeEfficiency * x.CapacityKwh;
             selfDischarge += x.SelfDischargePerDay * x.CapacityKwh;
         }
-        m.BatteryCapacityKwh[h] = cap;
-        m.BatteryMinKwh[h] = min;
-        m.BatteryMaxKwh[h] = max;
+        ref HouseholdParams p = ref m.Params[h];
+        p.BatteryCapacityKwh = cap;
+        p.BatteryMinKwh = min;
+        p.BatteryMaxKwh = max;
         m.BatteryInitialKwh[h] = init;
-        m.BatteryMaxChargeKwhPerSlot[h] = charge;
-        m.BatteryMaxDischargeKwhPerSlot[h] = discharge;
-        m.BatteryChargeEfficiency[h] = etaC / cap;
-        m.BatteryDischargeEfficiency[h] = etaD / cap;
+        p.MaxChargeKwh = charge;
+        p.MaxDischargeKwh = discharge;
+        p.ChargeEfficiency = etaC / cap;
+        p.DischargeEfficiency = etaD / cap;
         // A daily loss fraction compounds per slot: retention^(slots per day) = 1 − daily loss.
-        m.BatteryRetentionPerSlot[h] = Math.Pow(1 - (selfDischarge / cap), hours / 24.0);
-        m.ReserveKwh[h] = reserveSoc * cap;
+        p.RetentionPerSlot = Math.Pow(1 - (selfDischarge / cap), hours / 24.0);
+        p.ReserveKwh = reserveSoc * cap;
     }
 
     private static void PoolDispatchable(CommunityModel m, int h, DispatchableGenerator d, double hours)
     {
-        double before = m.DispatchMaxKwhPerSlot[h];
+        ref HouseholdParams p = ref m.Params[h];
+        double before = p.DispatchMaxKwh;
         double added = d.RatedKw * hours;
         long fuel = Price.FromDecimal(d.FuelCostPerKwh).MicrosPerKwh;
         double minRun = d.MinLoadFraction * added;
-        m.DispatchMinKwhPerSlot[h] = before > 0 ? Math.Min(m.DispatchMinKwhPerSlot[h], minRun) : minRun;
-        m.DispatchFuelMicrosPerKwh[h] = before > 0 ? (long)Math.Round(((m.DispatchFuelMicrosPerKwh[h] * before) + (fuel * added)) / (before + added)) : fuel;
-        m.DispatchEmissionsKgPerKwh[h] = ((m.DispatchEmissionsKgPerKwh[h] * before) + (d.EmissionsKgPerKwh * added)) / (before + added);
-        m.DispatchMaxKwhPerSlot[h] = before + added;
+        p.DispatchMinKwh = before > 0 ? Math.Min(p.DispatchMinKwh, minRun) : minRun;
+        p.DispatchFuelMicrosPerKwh = before > 0 ? (long)Math.Round(((p.DispatchFuelMicrosPerKwh * before) + (fuel * added)) / (before + added)) : fuel;
+        p.DispatchEmissionsKgPerKwh = ((p.DispatchEmissionsKgPerKwh * before) + (d.EmissionsKgPerKwh * added)) / (before + added);
+        p.DispatchMaxKwh = before + added;
     }
 
     private static void ApplyPreferences(CommunityModel m, int h, Preferences p)
     {
-        m.SellFirst[h] = p.StorageMode == StorageMode.SellFirst;
-        m.GridChargeBelowMicros[h] = p.GridChargeBelowPrice is { } g ? Price.FromDecimal(g).MicrosPerKwh : long.MinValue;
-        m.SellSurplus[h] = p.SellSurplus;
+        ref HouseholdParams q = ref m.Params[h];
+        q.SellFirst = p.StorageMode == StorageMode.SellFirst;
+        q.GridChargeBelowMicros = p.GridChargeBelowPrice is { } g ? Price.FromDecimal(g).MicrosPerKwh : long.MinValue;
+        q.SellSurplus = p.SellSurplus;
         m.MinSellMicros[h] = p.MinSellPrice is { } s ? Price.FromDecimal(s).MicrosPerKwh : long.MinValue;
         m.MaxBuyMicros[h] = p.MaxBuyPrice is { } b ? Price.FromDecimal(b).MicrosPerKwh : long.MaxValue;
     }

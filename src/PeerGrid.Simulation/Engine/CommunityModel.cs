@@ -7,7 +7,9 @@ namespace PeerGrid.Simulation.Engine;
 /// A scenario compiled for the hot loop: every per-household and per-device parameter in flat arrays sized
 /// once, shared time series computed once. Built by <see cref="CommunityCompiler"/>; read-only while running.
 /// A household's several batteries are pooled into one (capacities and powers add; efficiencies and SoC limits
-/// are capacity-weighted), as are its several dispatchable generators.
+/// are capacity-weighted), as are its several dispatchable generators. Fields one pass reads together for a
+/// household sit together in <see cref="HouseholdParams"/>; what the market and observers read per slot stays
+/// in separate arrays.
 /// </summary>
 internal sealed class CommunityModel
 {
@@ -39,35 +41,12 @@ internal sealed class CommunityModel
     public int[] WindHousehold { get; set; } = [];
     public WindCoefficients[] Wind { get; set; } = [];
 
-    // Pooled battery per household; capacity 0 = none. Energies in kWh of stored energy.
-    public required double[] BatteryCapacityKwh { get; init; }
-    public required double[] BatteryMinKwh { get; init; }
-    public required double[] BatteryMaxKwh { get; init; }
-    public required double[] BatteryInitialKwh { get; init; }
-    public required double[] BatteryMaxChargeKwhPerSlot { get; init; }
-    public required double[] BatteryMaxDischargeKwhPerSlot { get; init; }
-    public required double[] BatteryChargeEfficiency { get; init; }
-    public required double[] BatteryDischargeEfficiency { get; init; }
-    /// <summary>Fraction of stored energy kept after one slot of self-discharge.</summary>
-    public required double[] BatteryRetentionPerSlot { get; init; }
+    /// <summary>Per-household batteries, dispatchable generation, preferences and limits.</summary>
+    public required HouseholdParams[] Params { get; init; }
 
-    // Pooled dispatchable generation per household; rated 0 = none.
-    public required double[] DispatchMaxKwhPerSlot { get; init; }
-    public required double[] DispatchMinKwhPerSlot { get; init; }
-    public required long[] DispatchFuelMicrosPerKwh { get; init; }
-    public required double[] DispatchEmissionsKgPerKwh { get; init; }
-
-    // Preferences.
-    public required bool[] SellFirst { get; init; }
-    public required double[] ReserveKwh { get; init; }
-    /// <summary>Grid-charge when the slot's retail price ≤ this; long.MinValue = never.</summary>
-    public required long[] GridChargeBelowMicros { get; init; }
-    public required bool[] SellSurplus { get; init; }
+    // Limit prices for the market book (copied per slot, so kept as arrays).
     public required long[] MinSellMicros { get; init; }
     public required long[] MaxBuyMicros { get; init; }
+    public required double[] BatteryInitialKwh { get; init; }
     public required bool[] HasRenewableGeneration { get; init; }
-
-    // Connection limits per slot; +∞ = unlimited.
-    public required double[] MaxImportKwhPerSlot { get; init; }
-    public required double[] MaxExportKwhPerSlot { get; init; }
 }

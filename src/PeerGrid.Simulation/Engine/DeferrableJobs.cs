@@ -50,6 +50,9 @@ internal sealed class DeferrableJobs
 
     public int Count => _household.Length;
 
+    /// <summary>Each job's household, ascending (jobs are built in household order).</summary>
+    public int[] Households => _household;
+
     public static DeferrableJobs Build(IReadOnlyList<Household> households, int slotMinutes)
     {
         var jobs = new List<(int, Appliance, DeferrableUsage, DeferrablePolicy)>();
@@ -99,10 +102,10 @@ internal sealed class DeferrableJobs
         }
     }
 
-    /// <summary>Adds each running job's energy in <paramref name="slot"/> to its household's load.</summary>
-    public void AddLoad(int slot, double slotHours, double[] loadKwh)
+    /// <summary>Adds the energy of running jobs <paramref name="fromJob"/> … <paramref name="toJob"/> − 1 in <paramref name="slot"/> to their households' load.</summary>
+    public void AddLoad(int slot, double slotHours, double[] loadKwh, int fromJob, int toJob)
     {
-        for (int j = 0; j < _household.Length; j++)
+        for (int j = fromJob; j < toJob; j++)
         {
             int start = _start[j];
             if (unchecked((uint)(slot - start) < (uint)(_end[j] - start)))

@@ -15,7 +15,8 @@ namespace PeerGrid.Simulation.Engine;
 /// 5. what the market leaves: sell-first batteries charge from unsold surplus, grid charging below the price
 ///    threshold, then the grid imports (up to the connection limit; beyond it demand is unmet) and exports
 ///    (beyond the limit generation is curtailed); bills are metered and priced exactly.
-/// Single-threaded and allocation-free per slot, so a run is a pure function of (scenario, seed).
+/// Households are processed in fixed chunks, in parallel when allowed; chunk sums are combined in chunk order,
+/// so results are identical for any thread count. No allocation per household per slot.
 /// </summary>
 internal sealed class SimulationEngine
 {
@@ -26,10 +27,17 @@ internal sealed class SimulationEngine
     private readonly IReadOnlyList<ISimulationObserver> _observers;
     private readonly SlotBuffers _b;
     private readonly RunTotals _t;
+    private readonly Chunks _chunks;
+    private readonly SlotPartials[] _partials;
+    private readonly HouseholdAccumulator[] _acc;
     private readonly long[] _buyPrefix;
     private readonly double[] _sunPrefix;
+    private readonly ParallelOptions? _parallel;
+    private readonly Action<int> _beforeMarketChunk;
+    private readonly Action<int> _afterMarketChunk;
+    private int _slot;
 
-    public SimulationEngine(CommunityModel model, IMarketMechanism market, IReadOnlyList<ISimulationObserver> observers)
+    public SimulationEngine(CommunityModel model, IMarketMechanism market, IReadOnlyList<ISimulationObserver> observers, int threads)
     {
         _m = model;
         _market = market;
@@ -37,6 +45,12 @@ internal sealed class SimulationEngine
         int n = model.HouseholdCount;
         _b = new SlotBuffers(n);
         _t = new RunTotals(n, model.HouseholdIds, model.HasGeneration, model.Calendar.SlotHours, model.Calendar.SlotCount);
+        _chunks = new Chunks(model);
+        _partials = new SlotPartials[_chunks.Count];
+        _acc = new HouseholdAccumulator[n];
+        _parallel = threads > 1 && _chunks.Count > 1 ? new ParallelOptions { MaxDegreeOfParallelism = threads } : null;
+        _beforeMarketChunk = BeforeMarket;
+        _afterMarketChunk = AfterMarket;
         int slots = model.Calendar.SlotCount;
         _buyPrefix = new long[slots + 1];
         _sunPrefix = new double[slots + 1];
@@ -46,8 +60,11 @@ internal sealed class SimulationEngine
             _sunPrefix[s + 1] = _sunPrefix[s] + model.Weather.GhiWm2[s];
         }
         Array.Copy(model.BatteryInitialKwh, _b.Stored, n);
-        // Whatever a battery holds at the start counts as local energy: it is the household's own.
-        Array.Copy(model.BatteryInitialKwh, _b.StoredLocal, n);
+        for (int h = 0; h < n; h++)
+        {
+            // Whatever a battery holds at the start counts as local energy: it is the household's own.
+            _b.Scratch[h].StoredLocal = model.BatteryInitialKwh[h];
+        }
         Array.Copy(model.BatteryInitialKwh, _t.StoredStartKwh, n);
     }
 
@@ -67,11 +84,15 @@ internal sealed class SimulationEngine
                 day++;
                 cancel.ThrowIfCancellationRequested();
             }
-            ComputeLoadAndGeneration(s);
-            DispatchBeforeMarket(s);
-            PrepareBook(s);
-            _market.Clear(_b.Book);
-            CommunitySlot community = SettleAfterMarket(s);
+            _slot = s;
+            ForEachChunk(_beforeMarketChunk);
+            MarketSlot book = _b.Book;
+            book.Slot = s;
+            book.GridBuyMicrosPerKwh = _m.BuyMicros[s];
+            book.GridSellMicrosPerKwh = _m.SellMicros[s];
+            _market.Clear(book);
+            ForEachChunk(_afterMarketChunk);
+            CommunitySlot community = Combine(s);
             if (_observers.Count > 0)
             {
                 var view = new HouseholdSlotView(_b);
@@ -86,6 +107,7 @@ internal sealed class SimulationEngine
             }
         }
         Array.Copy(_b.Stored, _t.StoredEndKwh, _m.HouseholdCount);
+        _t.FillFrom(_acc);
         foreach (ISimulationObserver o in _observers)
         {
             o.OnEnd(_t);
@@ -93,11 +115,40 @@ internal sealed class SimulationEngine
         return _t;
     }
 
-    private void ComputeLoadAndGeneration(int s)
+    private void ForEachChunk(Action<int> body)
+    {
+        if (_parallel is null)
+        {
+            for (int c = 0; c < _chunks.Count; c++)
+            {
+                body(c);
+            }
+        }
+        else
+        {
+            Parallel.For(0, _chunks.Count, _parallel, body);
+        }
+    }
+
+    private void BeforeMarket(int chunk)
+    {
+        int from = _chunks.HouseholdStart[chunk], to = _chunks.HouseholdStart[chunk + 1];
+        ComputeLoadAndGeneration(_slot, chunk, from, to);
+        DispatchBeforeMarket(_slot, from, to);
+        PrepareBook(from, to);
+    }
+
+    private void AfterMarket(int chunk)
+    {
+        int from = _chunks.HouseholdStart[chunk], to = _chunks.HouseholdStart[chunk + 1];
+        _partials[chunk] = SettleAfterMarket(_slot, from, to);
+    }
+
+    private void ComputeLoadAndGeneration(int s, int chunk, int from, int to)
     {
         double[] load = _b.Load, gen = _b.Generation;
-        Array.Clear(load);
-        Array.Clear(gen);
+        Array.Clear(load, from, to - from);
+        Array.Clear(gen, from, to - from);
         var calendar = _m.Calendar;
         double hours = calendar.SlotHours;
 
@@ -108,7 +159,7 @@ internal sealed class SimulationEngine
             int row = (((int)calendar.DayKinds[s] * tables.BinsPerDay) + bin) * tables.TableCount;
             double[] values = tables.Values;
             int[] tableOf = tables.TableOf;
-            for (int h = 0; h < load.Length; h++)
+            for (int h = from; h < to; h++)
             {
                 int t = tableOf[h];
                 if (t >= 0)
@@ -118,74 +169,81 @@ internal sealed class SimulationEngine
             }
         }
 
+        Chunks k = _chunks;
         double[][] series = _m.Series;
-        AddTerms(s, series, _m.LoadTermHousehold, _m.LoadTermSeries, _m.LoadTermScale, load);
-        AddTerms(s, series, _m.GenTermHousehold, _m.GenTermSeries, _m.GenTermScale, gen);
-        _m.Jobs.AddLoad(s, hours, load);
+        AddTerms(s, series, _m.LoadTermHousehold, _m.LoadTermSeries, _m.LoadTermScale, load, k.LoadTerms[chunk], k.LoadTerms[chunk + 1]);
+        AddTerms(s, series, _m.GenTermHousehold, _m.GenTermSeries, _m.GenTermScale, gen, k.GenTerms[chunk], k.GenTerms[chunk + 1]);
+        _m.Jobs.AddLoad(s, hours, load, k.Jobs[chunk], k.Jobs[chunk + 1]);
 
         WeatherSeries w = _m.Weather;
         int[] pvHouse = _m.PvHousehold;
         PvCoefficients[] pv = _m.Pv;
-        for (int i = 0; i < pv.Length; i++)
+        for (int i = k.Pv[chunk]; i < k.Pv[chunk + 1]; i++)
         {
             gen[pvHouse[i]] += SolarPvModel.EnergyKwh(in pv[i], w, s, hours);
         }
         int[] windHouse = _m.WindHousehold;
         WindCoefficients[] wind = _m.Wind;
-        for (int i = 0; i < wind.Length; i++)
+        for (int i = k.Wind[chunk]; i < k.Wind[chunk + 1]; i++)
         {
             gen[windHouse[i]] += WindTurbineModel.EnergyKwh(in wind[i], w, s, hours);
         }
     }
 
-    private static void AddTerms(int s, double[][] series, int[] house, int[] which, double[] scale, double[] target)
+    private static void AddTerms(int s, double[][] series, int[] house, int[] which, double[] scale, double[] target, int from, int to)
     {
-        for (int i = 0; i < house.Length; i++)
+        for (int i = from; i < to; i++)
         {
             target[house[i]] += series[which[i]][s] * scale[i];
         }
     }
 
-    private void DispatchBeforeMarket(int s)
+    private void DispatchBeforeMarket(int s, int from, int to)
     {
-        CommunityModel m = _m;
-        SlotBuffers b = _b;
-        long buy = m.BuyMicros[s];
-        for (int h = 0; h < m.HouseholdCount; h++)
+        long buy = _m.BuyMicros[s];
+        double[] loadA = _b.Load, genA = _b.Generation, storedA = _b.Stored;
+        HouseholdParams[] parameters = _m.Params;
+        HouseholdScratch[] scratch = _b.Scratch;
+
+        for (int h = from; h < to; h++)
         {
-            double load = b.Load[h], gen = b.Generation[h];
-            b.StoredAtStart[h] = b.Stored[h];
+            ref readonly HouseholdParams p = ref parameters[h];
+            ref HouseholdScratch x = ref scratch[h];
+            double load = loadA[h], gen = genA[h];
+            double stored = storedA[h];
+            x.StoredAtStart = stored;
+            x.Renewable = gen;
             double direct = Math.Min(load, gen);
             double surplus = gen - direct;
             double deficit = load - direct;
             double selfConsumed = direct;
             double charge = 0, discharge = 0, selfDischarge = 0;
 
-            if (m.BatteryCapacityKwh[h] > 0)
+            if (p.BatteryCapacityKwh > 0)
             {
-                double stored = b.Stored[h], local = b.StoredLocal[h];
-                double min = m.BatteryMinKwh[h];
+                double local = x.StoredLocal;
+                double min = p.BatteryMinKwh;
                 if (stored > min)
                 {
                     // Self-discharge never takes the battery below its minimum SoC (the BMS holds that reserve).
-                    double after = Math.Max(min, stored * m.BatteryRetentionPerSlot[h]);
+                    double after = Math.Max(min, stored * p.RetentionPerSlot);
                     selfDischarge = stored - after;
                     local *= after / stored;
                     stored = after;
                 }
-                if (!m.SellFirst[h] && surplus > 0)
+                if (!p.SellFirst && surplus > 0)
                 {
-                    double etaC = m.BatteryChargeEfficiency[h];
-                    charge = Math.Min(Math.Min(surplus, m.BatteryMaxChargeKwhPerSlot[h]), Math.Max(0, (m.BatteryMaxKwh[h] - stored) / etaC));
+                    double etaC = p.ChargeEfficiency;
+                    charge = Math.Min(Math.Min(surplus, p.MaxChargeKwh), Math.Max(0, (p.BatteryMaxKwh - stored) / etaC));
                     stored += charge * etaC;
                     local += charge * etaC;
                     surplus -= charge;
                 }
-                double floor = Math.Max(min, m.ReserveKwh[h]);
+                double floor = Math.Max(min, p.ReserveKwh);
                 if (deficit > 0 && stored > floor)
                 {
-                    double etaD = m.BatteryDischargeEfficiency[h];
-                    discharge = Math.Min(Math.Min(deficit, m.BatteryMaxDischargeKwhPerSlot[h]), (stored - floor) * etaD);
+                    double etaD = p.DischargeEfficiency;
+                    discharge = Math.Min(Math.Min(deficit, p.MaxDischargeKwh), (stored - floor) * etaD);
                     double drawn = discharge / etaD;
                     double localShare = stored > 0 ? local / stored : 0;
                     selfConsumed += discharge * localShare;
@@ -193,196 +251,205 @@ internal sealed class SimulationEngine
                     stored -= drawn;
                     deficit -= discharge;
                 }
-                b.Stored[h] = Math.Max(stored, 0);
-                b.StoredLocal[h] = Math.Clamp(local, 0, b.Stored[h]);
+                stored = Math.Max(stored, 0);
+                storedA[h] = stored;
+                x.StoredLocal = Math.Clamp(local, 0, stored);
             }
 
             double dispatched = 0;
-            double maxDispatch = m.DispatchMaxKwhPerSlot[h];
-            if (deficit > 0 && maxDispatch > 0 && (m.DispatchFuelMicrosPerKwh[h] < buy || deficit > m.MaxImportKwhPerSlot[h]))
+            if (deficit > 0 && p.DispatchMaxKwh > 0 && (p.DispatchFuelMicrosPerKwh < buy || deficit > p.MaxImportKwh))
             {
-                dispatched = Math.Min(Math.Max(deficit, m.DispatchMinKwhPerSlot[h]), maxDispatch);
+                dispatched = Math.Min(Math.Max(deficit, p.DispatchMinKwh), p.DispatchMaxKwh);
                 double used = Math.Min(dispatched, deficit);
                 selfConsumed += used;
                 deficit -= used;
                 surplus += dispatched - used;
             }
 
-            b.Surplus[h] = surplus;
-            b.Deficit[h] = deficit;
-            b.Charge[h] = charge;
-            b.Discharge[h] = discharge;
-            b.SelfDischarge[h] = selfDischarge;
-            b.Dispatched[h] = dispatched;
-            b.SelfConsumed[h] = selfConsumed;
+            x.Surplus = surplus;
+            x.Deficit = deficit;
+            x.Charge = charge;
+            x.Discharge = discharge;
+            x.SelfDischarge = selfDischarge;
+            x.Dispatched = dispatched;
+            x.SelfConsumed = selfConsumed;
         }
     }
 
-    private void PrepareBook(int s)
+    private void PrepareBook(int from, int to)
     {
-        CommunityModel m = _m;
         MarketSlot book = _b.Book;
-        book.Slot = s;
-        book.GridBuyMicrosPerKwh = m.BuyMicros[s];
-        book.GridSellMicrosPerKwh = m.SellMicros[s];
         double[] net = book.NetKwh;
-        for (int h = 0; h < m.HouseholdCount; h++)
+        HouseholdParams[] parameters = _m.Params;
+        HouseholdScratch[] scratch = _b.Scratch;
+        for (int h = from; h < to; h++)
         {
-            net[h] = _b.Deficit[h] - (m.SellSurplus[h] ? _b.Surplus[h] : 0);
-            book.BidLimitMicrosPerKwh[h] = m.MaxBuyMicros[h];
-            book.OfferLimitMicrosPerKwh[h] = m.MinSellMicros[h];
-            book.IsRenewable[h] = m.HasRenewableGeneration[h];
+            net[h] = scratch[h].Deficit - (parameters[h].SellSurplus ? scratch[h].Surplus : 0);
         }
-        Array.Clear(book.TradedKwh);
-        Array.Clear(book.PaidMicros);
+        Array.Copy(_m.MaxBuyMicros, from, book.BidLimitMicrosPerKwh, from, to - from);
+        Array.Copy(_m.MinSellMicros, from, book.OfferLimitMicrosPerKwh, from, to - from);
+        Array.Copy(_m.HasRenewableGeneration, from, book.IsRenewable, from, to - from);
+        Array.Clear(book.TradedKwh, from, to - from);
+        Array.Clear(book.PaidMicros, from, to - from);
     }
 
-    private CommunitySlot SettleAfterMarket(int s)
+    private SlotPartials SettleAfterMarket(int s, int from, int to)
     {
-        CommunityModel m = _m;
-        SlotBuffers b = _b;
-        RunTotals t = _t;
-        long buy = m.BuyMicros[s], sell = m.SellMicros[s];
-        double hours = m.Calendar.SlotHours;
-        double sumLoad = 0, sumGen = 0, sumImport = 0, sumExport = 0, sumCharge = 0, sumDischarge = 0, sumStored = 0;
-        double sumCurtailed = 0, sumUnmet = 0, sumLosses = 0, sumSelf = 0, sumPeer = 0, sumEmissions = 0, maxResidual = 0;
-        long sumCost = 0, sumBaseline = 0;
+        long buy = _m.BuyMicros[s], sell = _m.SellMicros[s];
+        double perHour = 1 / _m.Calendar.SlotHours;
+        double gridEmissions = _m.GridEmissionsKgPerKwh;
+        var sum = default(SlotPartials);
 
-        for (int h = 0; h < m.HouseholdCount; h++)
+        HouseholdParams[] parameters = _m.Params;
+        HouseholdScratch[] scratch = _b.Scratch;
+        HouseholdAccumulator[] accumulators = _acc;
+        double[] tradedA = _b.Book.TradedKwh;
+        long[] paidA = _b.Book.PaidMicros;
+        double[] loadA = _b.Load, genA = _b.Generation, storedA = _b.Stored;
+        double[] importA = _b.Import, exportA = _b.Export, chargeA = _b.Charge, dischargeA = _b.Discharge, curtailedA = _b.Curtailed, unmetA = _b.Unmet;
+        long[] costA = _b.Cost;
+
+        for (int h = from; h < to; h++)
         {
-            double traded = b.Book.TradedKwh[h];
-            double deficit = b.Deficit[h] - Math.Max(traded, 0);
-            double surplus = b.Surplus[h] - Math.Max(-traded, 0);
-            double charge = b.Charge[h];
-            double stored = b.Stored[h];
-            bool gridChargeSlot = false;
+            ref readonly HouseholdParams p = ref parameters[h];
+            ref HouseholdScratch x = ref scratch[h];
+            ref HouseholdAccumulator a = ref accumulators[h];
+            double traded = tradedA[h];
+            double peerIn = Math.Max(traded, 0), peerOut = Math.Max(-traded, 0);
+            double deficit = x.Deficit - peerIn;
+            double surplus = x.Surplus - peerOut;
+            double charge = x.Charge;
+            double stored = storedA[h];
+            double import = Math.Min(deficit, p.MaxImportKwh);
+            double unmet = deficit - import;
+            double etaC = 1, etaD = 1;
 
-            if (m.BatteryCapacityKwh[h] > 0)
+            if (p.BatteryCapacityKwh > 0)
             {
-                double etaC = m.BatteryChargeEfficiency[h];
-                if (m.SellFirst[h] && surplus > 0)
+                etaC = p.ChargeEfficiency;
+                etaD = p.DischargeEfficiency;
+                if (p.SellFirst && surplus > 0)
                 {
-                    double more = Math.Min(Math.Min(surplus, m.BatteryMaxChargeKwhPerSlot[h] - charge), Math.Max(0, (m.BatteryMaxKwh[h] - stored) / etaC));
+                    double more = Math.Min(Math.Min(surplus, p.MaxChargeKwh - charge), Math.Max(0, (p.BatteryMaxKwh - stored) / etaC));
                     if (more > 0)
                     {
                         stored += more * etaC;
-                        b.StoredLocal[h] += more * etaC;
+                        x.StoredLocal += more * etaC;
                         surplus -= more;
                         charge += more;
                     }
                 }
-                gridChargeSlot = buy <= m.GridChargeBelowMicros[h];
-            }
-
-            double import = Math.Min(deficit, m.MaxImportKwhPerSlot[h]);
-            double unmet = deficit - import;
-            if (gridChargeSlot && m.BatteryCapacityKwh[h] > 0)
-            {
-                double etaC = m.BatteryChargeEfficiency[h];
-                double more = Math.Min(Math.Min(m.BatteryMaxChargeKwhPerSlot[h] - charge, m.MaxImportKwhPerSlot[h] - import), Math.Max(0, (m.BatteryMaxKwh[h] - stored) / etaC));
-                if (more > 0)
+                if (buy <= p.GridChargeBelowMicros)
                 {
-                    stored += more * etaC;
-                    import += more;
-                    charge += more;
+                    double more = Math.Min(Math.Min(p.MaxChargeKwh - charge, p.MaxImportKwh - import), Math.Max(0, (p.BatteryMaxKwh - stored) / etaC));
+                    if (more > 0)
+                    {
+                        stored += more * etaC;
+                        import += more;
+                        charge += more;
+                    }
                 }
-            }
-            double export = Math.Min(surplus, m.MaxExportKwhPerSlot[h]);
-            double curtailed = surplus - export;
-            b.Stored[h] = stored;
-            if (b.StoredLocal[h] > stored)
-            {
-                b.StoredLocal[h] = stored;
+                storedA[h] = stored;
+                x.StoredLocal = Math.Min(x.StoredLocal, stored);
             }
 
-            double load = b.Load[h];
-            double gen = b.Generation[h] + b.Dispatched[h];
-            double discharge = b.Discharge[h];
-            double etaCh = m.BatteryCapacityKwh[h] > 0 ? m.BatteryChargeEfficiency[h] : 1;
-            double etaDh = m.BatteryCapacityKwh[h] > 0 ? m.BatteryDischargeEfficiency[h] : 1;
-            double losses = (charge * (1 - etaCh)) + (discharge * ((1 / etaDh) - 1)) + b.SelfDischarge[h];
-            double peerIn = Math.Max(traded, 0), peerOut = Math.Max(-traded, 0);
+            double export = Math.Min(surplus, p.MaxExportKwh);
+            double curtailed = surplus - export;
+            double load = loadA[h];
+            double dispatched = x.Dispatched;
+            double renewable = x.Renewable;
+            double gen = renewable + dispatched;
+            double discharge = x.Discharge;
+            double losses = (charge * (1 - etaC)) + (discharge * ((1 / etaD) - 1)) + x.SelfDischarge;
 
             // Energy balance: generation + import + peers in = served load + export + peers out + curtailment + charge − discharge,
-            // where charge − discharge = Δstored + losses.
-            double residual = Math.Abs(gen + import + peerIn - (load - unmet) - export - peerOut - curtailed - charge + discharge);
-            // And the battery's own books: what went in minus what came out is the change in content plus losses.
-            residual = Math.Max(residual, Math.Abs(stored - b.StoredAtStart[h] + losses - charge + discharge));
-            if (residual > maxResidual)
+            // and the battery's own books: charge − discharge = Δstored + losses.
+            double residual = Math.Max(
+                Math.Abs(gen + import + peerIn - (load - unmet) - export - peerOut - curtailed - charge + discharge),
+                Math.Abs(stored - x.StoredAtStart + losses - charge + discharge));
+            if (!(residual <= sum.MaxResidual))
             {
-                maxResidual = residual;
+                sum.MaxResidual = double.IsNaN(residual) ? throw new InvalidOperationException($"Energy balance is NaN for household {_m.HouseholdIds[h]} in slot {s}.") : residual;
             }
 
-            long importMicroKwh = MeteredEnergy.FromKwh(import).MicroKwh;
-            long exportMicroKwh = MeteredEnergy.FromKwh(export).MicroKwh;
-            long importCost = Price.MulDivRound(importMicroKwh, buy, MeteredEnergy.MicroKwhPerKwh);
-            long exportRevenue = Price.MulDivRound(exportMicroKwh, sell, MeteredEnergy.MicroKwhPerKwh);
-            long fuel = b.Dispatched[h] > 0 ? Price.MulDivRound(MeteredEnergy.FromKwh(b.Dispatched[h]).MicroKwh, m.DispatchFuelMicrosPerKwh[h], MeteredEnergy.MicroKwhPerKwh) : 0;
-            long peerPaid = b.Book.PaidMicros[h];
+            long importMicroKwh = MeteredEnergy.MicroKwhOf(import);
+            long exportMicroKwh = MeteredEnergy.MicroKwhOf(export);
+            // Most slots have either import or export: skip pricing a zero flow.
+            long importCost = importMicroKwh != 0 ? Price.CostMicros(importMicroKwh, buy) : 0;
+            long exportRevenue = exportMicroKwh != 0 ? Price.CostMicros(exportMicroKwh, sell) : 0;
+            long fuel = dispatched > 0 ? Price.CostMicros(MeteredEnergy.MicroKwhOf(dispatched), p.DispatchFuelMicrosPerKwh) : 0;
+            long peerPaid = paidA[h];
             long cost = checked(importCost - exportRevenue + fuel + peerPaid);
-
-            double baseNet = load - b.Generation[h];
+            double baseNet = load - renewable;
             long baseline = baseNet >= 0
-                ? Price.MulDivRound(MeteredEnergy.FromKwh(baseNet).MicroKwh, buy, MeteredEnergy.MicroKwhPerKwh)
-                : -Price.MulDivRound(MeteredEnergy.FromKwh(-baseNet).MicroKwh, sell, MeteredEnergy.MicroKwhPerKwh);
-            double emissions = (import * m.GridEmissionsKgPerKwh) + (b.Dispatched[h] * m.DispatchEmissionsKgPerKwh[h]);
+                ? Price.CostMicros(MeteredEnergy.MicroKwhOf(baseNet), buy)
+                : -Price.CostMicros(MeteredEnergy.MicroKwhOf(-baseNet), sell);
+            double emissions = (import * gridEmissions) + (dispatched * p.DispatchEmissionsKgPerKwh);
 
-            b.Import[h] = import;
-            b.Export[h] = export;
-            b.Charge[h] = charge;
-            b.Curtailed[h] = curtailed;
-            b.Unmet[h] = unmet;
-            b.Cost[h] = cost;
-            b.Generation[h] = gen;
+            importA[h] = import;
+            exportA[h] = export;
+            chargeA[h] = charge;
+            dischargeA[h] = discharge;
+            curtailedA[h] = curtailed;
+            unmetA[h] = unmet;
+            costA[h] = cost;
+            genA[h] = gen;
 
-            t.LoadKwh[h] += load;
-            t.GenerationKwh[h] += gen;
-            t.DispatchableKwh[h] += b.Dispatched[h];
-            t.ImportKwh[h] += import;
-            t.ExportKwh[h] += export;
-            t.ImportMicroKwh[h] = checked(t.ImportMicroKwh[h] + importMicroKwh);
-            t.ExportMicroKwh[h] = checked(t.ExportMicroKwh[h] + exportMicroKwh);
-            t.SelfConsumedKwh[h] += b.SelfConsumed[h];
-            t.CurtailedKwh[h] += curtailed;
-            t.UnmetKwh[h] += unmet;
-            t.LossesKwh[h] += losses;
-            t.ChargeKwh[h] += charge;
-            t.DischargeKwh[h] += discharge;
-            t.PeerBoughtKwh[h] += peerIn;
-            t.PeerSoldKwh[h] += peerOut;
-            t.PeakImportKw[h] = Math.Max(t.PeakImportKw[h], import / hours);
-            t.PeakExportKw[h] = Math.Max(t.PeakExportKw[h], export / hours);
-            t.ImportCostMicros[h] = checked(t.ImportCostMicros[h] + importCost);
-            t.ExportRevenueMicros[h] = checked(t.ExportRevenueMicros[h] + exportRevenue);
-            t.PeerNetPaidMicros[h] = checked(t.PeerNetPaidMicros[h] + peerPaid);
-            t.FuelCostMicros[h] = checked(t.FuelCostMicros[h] + fuel);
-            t.BaselineCostMicros[h] = checked(t.BaselineCostMicros[h] + baseline);
-            t.EmissionsKg[h] += emissions;
+            a.Load += load;
+            a.Generation += gen;
+            a.Dispatchable += dispatched;
+            a.Import += import;
+            a.Export += export;
+            a.ImportMicroKwh = checked(a.ImportMicroKwh + importMicroKwh);
+            a.ExportMicroKwh = checked(a.ExportMicroKwh + exportMicroKwh);
+            a.SelfConsumed += x.SelfConsumed;
+            a.Curtailed += curtailed;
+            a.Unmet += unmet;
+            a.Losses += losses;
+            a.Charge += charge;
+            a.Discharge += discharge;
+            a.PeerBought += peerIn;
+            a.PeerSold += peerOut;
+            a.PeakImportKw = Math.Max(a.PeakImportKw, import * perHour);
+            a.PeakExportKw = Math.Max(a.PeakExportKw, export * perHour);
+            a.ImportCost = checked(a.ImportCost + importCost);
+            a.ExportRevenue = checked(a.ExportRevenue + exportRevenue);
+            a.PeerPaid = checked(a.PeerPaid + peerPaid);
+            a.Fuel = checked(a.Fuel + fuel);
+            a.Baseline = checked(a.Baseline + baseline);
+            a.Emissions += emissions;
 
-            sumLoad += load;
-            sumGen += gen;
-            sumImport += import;
-            sumExport += export;
-            sumCharge += charge;
-            sumDischarge += discharge;
-            sumStored += stored;
-            sumCurtailed += curtailed;
-            sumUnmet += unmet;
-            sumLosses += losses;
-            sumSelf += b.SelfConsumed[h];
-            sumPeer += peerIn;
-            sumEmissions += emissions;
-            sumCost = checked(sumCost + cost);
-            sumBaseline = checked(sumBaseline + baseline);
+            sum.Load += load;
+            sum.Generation += gen;
+            sum.Import += import;
+            sum.Export += export;
+            sum.Charge += charge;
+            sum.Discharge += discharge;
+            sum.Stored += stored;
+            sum.Curtailed += curtailed;
+            sum.Unmet += unmet;
+            sum.Losses += losses;
+            sum.SelfConsumed += x.SelfConsumed;
+            sum.Peer += peerIn;
+            sum.Emissions += emissions;
+            sum.Cost = checked(sum.Cost + cost);
+            sum.Baseline = checked(sum.Baseline + baseline);
         }
+        return sum;
+    }
 
-        if (maxResidual > t.MaxResidualKwh)
+    private CommunitySlot Combine(int s)
+    {
+        var sum = default(SlotPartials);
+        for (int c = 0; c < _partials.Length; c++)
         {
-            t.MaxResidualKwh = maxResidual;
+            sum.Add(in _partials[c]);
         }
-        t.CommunityPeakImportKw = Math.Max(t.CommunityPeakImportKw, sumImport / hours);
-        t.CommunityPeakExportKw = Math.Max(t.CommunityPeakExportKw, sumExport / hours);
-        return new CommunitySlot(s, buy, sell, sumLoad, sumGen, sumImport, sumExport, sumCharge, sumDischarge, sumStored,
-            sumCurtailed, sumUnmet, sumLosses, sumSelf, sumPeer, sumCost, sumBaseline, sumEmissions, maxResidual);
+        double perHour = 1 / _m.Calendar.SlotHours;
+        _t.MaxResidualKwh = Math.Max(_t.MaxResidualKwh, sum.MaxResidual);
+        _t.CommunityPeakImportKw = Math.Max(_t.CommunityPeakImportKw, sum.Import * perHour);
+        _t.CommunityPeakExportKw = Math.Max(_t.CommunityPeakExportKw, sum.Export * perHour);
+        return new CommunitySlot(s, _m.BuyMicros[s], _m.SellMicros[s], sum.Load, sum.Generation, sum.Import, sum.Export, sum.Charge, sum.Discharge,
+            sum.Stored, sum.Curtailed, sum.Unmet, sum.Losses, sum.SelfConsumed, sum.Peer, sum.Cost, sum.Baseline, sum.Emissions, sum.MaxResidual);
     }
 }

@@ -79,6 +79,38 @@ public sealed class RunTotals
     public double CommunityPeakImportKw { get; internal set; }
     public double CommunityPeakExportKw { get; internal set; }
 
+    /// <summary>Copies the engine's per-household accumulators into the public arrays, once, at the end of a run.</summary>
+    internal void FillFrom(Engine.HouseholdAccumulator[] accumulators)
+    {
+        for (int h = 0; h < accumulators.Length; h++)
+        {
+            ref readonly Engine.HouseholdAccumulator a = ref accumulators[h];
+            LoadKwh[h] = a.Load;
+            GenerationKwh[h] = a.Generation;
+            DispatchableKwh[h] = a.Dispatchable;
+            ImportKwh[h] = a.Import;
+            ExportKwh[h] = a.Export;
+            ImportMicroKwh[h] = a.ImportMicroKwh;
+            ExportMicroKwh[h] = a.ExportMicroKwh;
+            SelfConsumedKwh[h] = a.SelfConsumed;
+            CurtailedKwh[h] = a.Curtailed;
+            UnmetKwh[h] = a.Unmet;
+            LossesKwh[h] = a.Losses;
+            ChargeKwh[h] = a.Charge;
+            DischargeKwh[h] = a.Discharge;
+            PeerBoughtKwh[h] = a.PeerBought;
+            PeerSoldKwh[h] = a.PeerSold;
+            PeakImportKw[h] = a.PeakImportKw;
+            PeakExportKw[h] = a.PeakExportKw;
+            ImportCostMicros[h] = a.ImportCost;
+            ExportRevenueMicros[h] = a.ExportRevenue;
+            PeerNetPaidMicros[h] = a.PeerPaid;
+            FuelCostMicros[h] = a.Fuel;
+            BaselineCostMicros[h] = a.Baseline;
+            EmissionsKg[h] = a.Emissions;
+        }
+    }
+
     /// <summary>Net cost of household <paramref name="h"/>: grid import − export revenue + peer payments + fuel (micro-units).</summary>
     public long NetCostMicros(int h) => checked(ImportCostMicros[h] - ExportRevenueMicros[h] + PeerNetPaidMicros[h] + FuelCostMicros[h]);
 }

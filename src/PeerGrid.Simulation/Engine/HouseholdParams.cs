@@ -1,0 +1,59 @@
+namespace PeerGrid.Simulation.Engine;
+
+/// <summary>
+/// One household's fixed parameters, grouped because the dispatch and settlement passes read all of them for the
+/// same household together: one contiguous record per household keeps those passes to a single memory stream.
+/// Energies are per slot (kWh); prices in micro-units per kWh.
+/// </summary>
+internal struct HouseholdParams
+{
+    /// <summary>Pooled battery capacity; 0 = no battery.</summary>
+    public double BatteryCapacityKwh;
+    public double BatteryMinKwh;
+    public double BatteryMaxKwh;
+    public double MaxChargeKwh;
+    public double MaxDischargeKwh;
+    public double ChargeEfficiency;
+    public double DischargeEfficiency;
+    /// <summary>Fraction of stored energy kept after one slot of self-discharge.</summary>
+    public double RetentionPerSlot;
+    public double ReserveKwh;
+
+    /// <summary>Pooled dispatchable output per slot; 0 = none.</summary>
+    public double DispatchMaxKwh;
+    public double DispatchMinKwh;
+    public double DispatchEmissionsKgPerKwh;
+    public long DispatchFuelMicrosPerKwh;
+
+    /// <summary>Charge from the grid when the retail price ≤ this; long.MinValue = never.</summary>
+    public long GridChargeBelowMicros;
+
+    /// <summary>Connection limits per slot; +∞ = unlimited.</summary>
+    public double MaxImportKwh;
+    public double MaxExportKwh;
+
+    public bool SellFirst;
+    public bool SellSurplus;
+}
+
+/// <summary>One household's values carried between the passes of a slot (and its battery's content).</summary>
+internal struct HouseholdScratch
+{
+    public double StoredLocal;
+    public double StoredAtStart;
+    public double Surplus;
+    public double Deficit;
+    public double Charge;
+    public double Discharge;
+    public double SelfDischarge;
+    public double Dispatched;
+    public double SelfConsumed;
+    public double Renewable;
+}
+
+/// <summary>One household's running totals; copied into <see cref="Observers.RunTotals"/>' arrays at the end.</summary>
+internal struct HouseholdAccumulator
+{
+    public double Load, Generation, Dispatchable, Import, Export, SelfConsumed, Curtailed, Unmet, Losses, Charge, Discharge, PeerBought, PeerSold, PeakImportKw, PeakExportKw, Emissions;
+    public long ImportMicroKwh, ExportMicroKwh, ImportCost, ExportRevenue, PeerPaid, Fuel, Baseline;
+}
