@@ -78,6 +78,29 @@ public class EngineInvariantTests
         Assert.Equal(a.MaxResidualKwh, b.MaxResidualKwh);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(8)]
+    public void Results_AreIdentical_OnEveryThreadCount(int threads)
+    {
+        // 700 households make three chunks, so the parallel path really splits the work.
+        Scenario scenario = RandomScenarios.Create(99, householdCount: 700);
+        var one = new SeriesRecorder();
+        var many = new SeriesRecorder();
+
+        RunTotals a = Simulator.Run(scenario, observers: [one], threads: 1);
+        RunTotals b = Simulator.Run(scenario, observers: [many], threads: threads);
+
+        Assert.Equal(one.Community, many.Community);
+        Assert.Equal(a.LoadKwh, b.LoadKwh);
+        Assert.Equal(a.GenerationKwh, b.GenerationKwh);
+        Assert.Equal(a.ImportMicroKwh, b.ImportMicroKwh);
+        Assert.Equal(a.ImportCostMicros, b.ImportCostMicros);
+        Assert.Equal(a.StoredEndKwh, b.StoredEndKwh);
+        Assert.Equal(a.SelfConsumedKwh, b.SelfConsumedKwh);
+    }
+
     [Fact]
     public void DifferentSeeds_GiveDifferentWeather()
     {

@@ -8,10 +8,10 @@ namespace PeerGrid.Simulation.Tests.Engine;
 /// <summary>Seeded random communities that exercise every device type, policy and limit.</summary>
 internal static class RandomScenarios
 {
-    public static Scenario Create(ulong seed)
+    public static Scenario Create(ulong seed, int? householdCount = null)
     {
         var r = new DeterministicRandom(seed);
-        int households = 1 + r.NextInt(6);
+        int households = householdCount ?? 1 + r.NextInt(6);
         int[] slotChoices = [5, 15, 30, 60];
         int slotMinutes = slotChoices[r.NextInt(slotChoices.Length)];
         var profiles = new Dictionary<string, Profile>
