@@ -49,6 +49,9 @@ internal struct HouseholdScratch
     public double Dispatched;
     public double SelfConsumed;
     public double Renewable;
+    public double Losses;
+    public double PeerIn;
+    public double PeerOut;
 }
 
 /// <summary>One household's running totals; copied into <see cref="Observers.RunTotals"/>' arrays at the end.</summary>

@@ -295,25 +295,27 @@ internal sealed class SimulationEngine
 
     private SlotPartials SettleAfterMarket(int s, int from, int to)
     {
-        long buy = _m.BuyMicros[s], sell = _m.SellMicros[s];
-        double perHour = 1 / _m.Calendar.SlotHours;
-        double gridEmissions = _m.GridEmissionsKgPerKwh;
         var sum = default(SlotPartials);
+        SettleFlows(s, from, to, ref sum);
+        Bill(s, from, to, ref sum);
+        return sum;
+    }
 
+    /// <summary>Step 5's energy: after-market battery charging, grid import and export, limits, losses, the balance check.</summary>
+    private void SettleFlows(int s, int from, int to, ref SlotPartials sum)
+    {
+        long buy = _m.BuyMicros[s];
         HouseholdParams[] parameters = _m.Params;
         HouseholdScratch[] scratch = _b.Scratch;
-        HouseholdAccumulator[] accumulators = _acc;
         double[] tradedA = _b.Book.TradedKwh;
-        long[] paidA = _b.Book.PaidMicros;
         double[] loadA = _b.Load, genA = _b.Generation, storedA = _b.Stored;
         double[] importA = _b.Import, exportA = _b.Export, chargeA = _b.Charge, dischargeA = _b.Discharge, curtailedA = _b.Curtailed, unmetA = _b.Unmet;
-        long[] costA = _b.Cost;
+        double maxResidual = sum.MaxResidual;
 
         for (int h = from; h < to; h++)
         {
             ref readonly HouseholdParams p = ref parameters[h];
             ref HouseholdScratch x = ref scratch[h];
-            ref HouseholdAccumulator a = ref accumulators[h];
             double traded = tradedA[h];
             double peerIn = Math.Max(traded, 0), peerOut = Math.Max(-traded, 0);
             double deficit = x.Deficit - peerIn;
@@ -356,9 +358,7 @@ internal sealed class SimulationEngine
             double export = Math.Min(surplus, p.MaxExportKwh);
             double curtailed = surplus - export;
             double load = loadA[h];
-            double dispatched = x.Dispatched;
-            double renewable = x.Renewable;
-            double gen = renewable + dispatched;
+            double gen = x.Renewable + x.Dispatched;
             double discharge = x.Discharge;
             double losses = (charge * (1 - etaC)) + (discharge * ((1 / etaD) - 1)) + x.SelfDischarge;
 
@@ -367,10 +367,45 @@ internal sealed class SimulationEngine
             double residual = Math.Max(
                 Math.Abs(gen + import + peerIn - (load - unmet) - export - peerOut - curtailed - charge + discharge),
                 Math.Abs(stored - x.StoredAtStart + losses - charge + discharge));
-            if (!(residual <= sum.MaxResidual))
+            if (!(residual <= maxResidual))
             {
-                sum.MaxResidual = double.IsNaN(residual) ? throw new InvalidOperationException($"Energy balance is NaN for household {_m.HouseholdIds[h]} in slot {s}.") : residual;
+                maxResidual = double.IsNaN(residual) ? throw new InvalidOperationException($"Energy balance is NaN for household {_m.HouseholdIds[h]} in slot {s}.") : residual;
             }
+
+            importA[h] = import;
+            exportA[h] = export;
+            chargeA[h] = charge;
+            dischargeA[h] = discharge;
+            curtailedA[h] = curtailed;
+            unmetA[h] = unmet;
+            genA[h] = gen;
+            x.Losses = losses;
+            x.PeerIn = peerIn;
+            x.PeerOut = peerOut;
+        }
+        sum.MaxResidual = maxResidual;
+    }
+
+    /// <summary>Step 6: exact metering and prices, per-household totals and the chunk's sums.</summary>
+    private void Bill(int s, int from, int to, ref SlotPartials sum)
+    {
+        long buy = _m.BuyMicros[s], sell = _m.SellMicros[s];
+        double perHour = 1 / _m.Calendar.SlotHours;
+        double gridEmissions = _m.GridEmissionsKgPerKwh;
+        HouseholdParams[] parameters = _m.Params;
+        HouseholdScratch[] scratch = _b.Scratch;
+        HouseholdAccumulator[] accumulators = _acc;
+        long[] paidA = _b.Book.PaidMicros;
+        double[] loadA = _b.Load, genA = _b.Generation, storedA = _b.Stored;
+        double[] importA = _b.Import, exportA = _b.Export, chargeA = _b.Charge, dischargeA = _b.Discharge, curtailedA = _b.Curtailed, unmetA = _b.Unmet;
+        long[] costA = _b.Cost;
+
+        for (int h = from; h < to; h++)
+        {
+            ref readonly HouseholdParams p = ref parameters[h];
+            ref readonly HouseholdScratch x = ref scratch[h];
+            ref HouseholdAccumulator a = ref accumulators[h];
+            double import = importA[h], export = exportA[h], load = loadA[h], dispatched = x.Dispatched;
 
             long importMicroKwh = MeteredEnergy.MicroKwhOf(import);
             long exportMicroKwh = MeteredEnergy.MicroKwhOf(export);
@@ -380,21 +415,23 @@ internal sealed class SimulationEngine
             long fuel = dispatched > 0 ? Price.CostMicros(MeteredEnergy.MicroKwhOf(dispatched), p.DispatchFuelMicrosPerKwh) : 0;
             long peerPaid = paidA[h];
             long cost = checked(importCost - exportRevenue + fuel + peerPaid);
-            double baseNet = load - renewable;
-            long baseline = baseNet >= 0
-                ? Price.CostMicros(MeteredEnergy.MicroKwhOf(baseNet), buy)
-                : -Price.CostMicros(MeteredEnergy.MicroKwhOf(-baseNet), sell);
+            double baseNet = load - x.Renewable;
+            long baseline;
+            if (import == Math.Max(baseNet, 0) && export == Math.Max(-baseNet, 0))
+            {
+                // The grid saw exactly the bare net position (no battery, peers or limits acted): the baseline bill is this one.
+                baseline = importCost - exportRevenue;
+            }
+            else
+            {
+                baseline = baseNet >= 0
+                    ? Price.CostMicros(MeteredEnergy.MicroKwhOf(baseNet), buy)
+                    : -Price.CostMicros(MeteredEnergy.MicroKwhOf(-baseNet), sell);
+            }
             double emissions = (import * gridEmissions) + (dispatched * p.DispatchEmissionsKgPerKwh);
-
-            importA[h] = import;
-            exportA[h] = export;
-            chargeA[h] = charge;
-            dischargeA[h] = discharge;
-            curtailedA[h] = curtailed;
-            unmetA[h] = unmet;
             costA[h] = cost;
-            genA[h] = gen;
 
+            double gen = genA[h], charge = chargeA[h], discharge = dischargeA[h], curtailed = curtailedA[h], unmet = unmetA[h];
             a.Load += load;
             a.Generation += gen;
             a.Dispatchable += dispatched;
@@ -405,11 +442,11 @@ internal sealed class SimulationEngine
             a.SelfConsumed += x.SelfConsumed;
             a.Curtailed += curtailed;
             a.Unmet += unmet;
-            a.Losses += losses;
+            a.Losses += x.Losses;
             a.Charge += charge;
             a.Discharge += discharge;
-            a.PeerBought += peerIn;
-            a.PeerSold += peerOut;
+            a.PeerBought += x.PeerIn;
+            a.PeerSold += x.PeerOut;
             a.PeakImportKw = Math.Max(a.PeakImportKw, import * perHour);
             a.PeakExportKw = Math.Max(a.PeakExportKw, export * perHour);
             a.ImportCost = checked(a.ImportCost + importCost);
@@ -425,17 +462,16 @@ internal sealed class SimulationEngine
             sum.Export += export;
             sum.Charge += charge;
             sum.Discharge += discharge;
-            sum.Stored += stored;
+            sum.Stored += storedA[h];
             sum.Curtailed += curtailed;
             sum.Unmet += unmet;
-            sum.Losses += losses;
+            sum.Losses += x.Losses;
             sum.SelfConsumed += x.SelfConsumed;
-            sum.Peer += peerIn;
+            sum.Peer += x.PeerIn;
             sum.Emissions += emissions;
             sum.Cost = checked(sum.Cost + cost);
             sum.Baseline = checked(sum.Baseline + baseline);
         }
-        return sum;
     }
 
     private CommunitySlot Combine(int s)
