@@ -32,7 +32,8 @@ internal sealed class SimulationEngine
     private readonly HouseholdAccumulator[] _acc;
     private readonly long[] _buyPrefix;
     private readonly double[] _sunPrefix;
-    private readonly ParallelOptions? _parallel;
+    private readonly int _threads;
+    private ChunkWorkers? _workers;
     private readonly Action<int> _beforeMarketChunk;
     private readonly Action<int> _afterMarketChunk;
     private int _slot;
@@ -48,7 +49,7 @@ internal sealed class SimulationEngine
         _chunks = new Chunks(model);
         _partials = new SlotPartials[_chunks.Count];
         _acc = new HouseholdAccumulator[n];
-        _parallel = threads > 1 && _chunks.Count > 1 ? new ParallelOptions { MaxDegreeOfParallelism = threads } : null;
+        _threads = Math.Min(threads, _chunks.Count);
         _beforeMarketChunk = BeforeMarket;
         _afterMarketChunk = AfterMarket;
         int slots = model.Calendar.SlotCount;
@@ -74,6 +75,8 @@ internal sealed class SimulationEngine
         {
             o.OnStart(info);
         }
+        using ChunkWorkers? workers = _threads > 1 ? new ChunkWorkers(_threads) : null;
+        _workers = workers;
         var calendar = _m.Calendar;
         int day = 0;
         for (int s = 0; s < calendar.SlotCount; s++)
@@ -117,7 +120,7 @@ internal sealed class SimulationEngine
 
     private void ForEachChunk(Action<int> body)
     {
-        if (_parallel is null)
+        if (_workers is null)
         {
             for (int c = 0; c < _chunks.Count; c++)
             {
@@ -126,7 +129,7 @@ internal sealed class SimulationEngine
         }
         else
         {
-            Parallel.For(0, _chunks.Count, _parallel, body);
+            _workers.Run(body, _chunks.Count);
         }
     }
 
