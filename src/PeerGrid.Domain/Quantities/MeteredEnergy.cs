@@ -20,15 +20,21 @@ public readonly record struct MeteredEnergy(long MicroKwh) : IComparable<Metered
     /// <paramref name="kwh"/> in µkWh, rounded half-to-even; throws for NaN, infinity or more than ±9 × 10¹² kWh.
     /// One comparison guards range and NaN, so the conversion after it needs no checked helper call (hot path).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static long MicroKwhOf(double kwh)
     {
         double micro = Math.Round(kwh * MicroKwhPerKwh);
         if (!(Math.Abs(micro) < 9e18))
         {
-            throw new ArgumentOutOfRangeException(nameof(kwh), kwh, "Energy must be a finite number of kWh within ±9e12.");
+            ThrowOutOfRange(kwh);
         }
         return unchecked((long)micro);
     }
+
+    // Kept out of line so the hot caller stays small enough to inline.
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowOutOfRange(double kwh) =>
+        throw new ArgumentOutOfRangeException(nameof(kwh), kwh, "Energy must be a finite number of kWh within ±9e12.");
 
     public double Kwh => MicroKwh / (double)MicroKwhPerKwh;
 

@@ -41,6 +41,7 @@ public readonly record struct Price(long MicrosPerKwh) : IComparable<Price>
     /// µkWh × µ/kWh ÷ 10⁶, rounded half-to-even: the cost in micro-units. The divisor is a constant so the JIT
     /// turns the division into a multiplication: this runs per household per slot in the engine.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static long CostMicros(long microKwh, long microsPerKwh)
     {
         const long Scale = 1_000_000;

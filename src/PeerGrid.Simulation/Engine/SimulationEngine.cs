@@ -402,6 +402,9 @@ internal sealed class SimulationEngine
         double[] loadA = _b.Load, genA = _b.Generation, storedA = _b.Stored;
         double[] importA = _b.Import, exportA = _b.Export, chargeA = _b.Charge, dischargeA = _b.Discharge, curtailedA = _b.Curtailed, unmetA = _b.Unmet;
         long[] costA = _b.Cost;
+        // Sums in locals: through the ref parameter every add would be a store and a reload.
+        double sLoad = 0, sGen = 0, sImport = 0, sExport = 0, sCharge = 0, sDischarge = 0, sStored = 0, sCurtailed = 0, sUnmet = 0, sLosses = 0, sSelf = 0, sPeer = 0, sEmissions = 0;
+        long sCost = 0, sBaseline = 0;
 
         for (int h = from; h < to; h++)
         {
@@ -459,22 +462,37 @@ internal sealed class SimulationEngine
             a.Baseline = checked(a.Baseline + baseline);
             a.Emissions += emissions;
 
-            sum.Load += load;
-            sum.Generation += gen;
-            sum.Import += import;
-            sum.Export += export;
-            sum.Charge += charge;
-            sum.Discharge += discharge;
-            sum.Stored += storedA[h];
-            sum.Curtailed += curtailed;
-            sum.Unmet += unmet;
-            sum.Losses += x.Losses;
-            sum.SelfConsumed += x.SelfConsumed;
-            sum.Peer += x.PeerIn;
-            sum.Emissions += emissions;
-            sum.Cost = checked(sum.Cost + cost);
-            sum.Baseline = checked(sum.Baseline + baseline);
+            sLoad += load;
+            sGen += gen;
+            sImport += import;
+            sExport += export;
+            sCharge += charge;
+            sDischarge += discharge;
+            sStored += storedA[h];
+            sCurtailed += curtailed;
+            sUnmet += unmet;
+            sLosses += x.Losses;
+            sSelf += x.SelfConsumed;
+            sPeer += x.PeerIn;
+            sEmissions += emissions;
+            sCost = checked(sCost + cost);
+            sBaseline = checked(sBaseline + baseline);
         }
+        sum.Load = sLoad;
+        sum.Generation = sGen;
+        sum.Import = sImport;
+        sum.Export = sExport;
+        sum.Charge = sCharge;
+        sum.Discharge = sDischarge;
+        sum.Stored = sStored;
+        sum.Curtailed = sCurtailed;
+        sum.Unmet = sUnmet;
+        sum.Losses = sLosses;
+        sum.SelfConsumed = sSelf;
+        sum.Peer = sPeer;
+        sum.Emissions = sEmissions;
+        sum.Cost = sCost;
+        sum.Baseline = sBaseline;
     }
 
     private CommunitySlot Combine(int s)
