@@ -39,6 +39,7 @@ public static class RunScenario
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // NaN (e.g. a share of zero savings) is written as "NaN" rather than failing the run.
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
@@ -82,6 +83,7 @@ public static class RunScenario
             totals.SlotCount,
             community.MaxEnergyBalanceResidualKwh,
             community,
+            Fairness.Of(totals),
             households);
     }
 }

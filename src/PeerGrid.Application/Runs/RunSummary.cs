@@ -17,4 +17,5 @@ public sealed record RunSummary(
     int Slots,
     double MaxEnergyBalanceResidualKwh,
     CommunityKpis Community,
+    FairnessKpis Fairness,
     IReadOnlyList<HouseholdKpis> Households);
