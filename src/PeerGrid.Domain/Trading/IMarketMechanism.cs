@@ -17,10 +17,14 @@ public interface IMarketMechanism
 
 /// <summary>
 /// One slot's book, as struct-of-arrays indexed by household (sized once per run, reused every slot).
-/// Inputs: <see cref="NetKwh"/> (&gt; 0 the household needs energy, &lt; 0 it has surplus), its limit prices
-/// and the grid's prices. Outputs (zeroed by the engine before each call): <see cref="TradedKwh"/> energy the
-/// household received from (&gt; 0) or delivered to (&lt; 0) peers, never beyond its net position, and
-/// <see cref="PaidMicros"/> money it paid (&gt; 0) or received (&lt; 0), in micro-units.
+/// Inputs: <see cref="NetKwh"/> (&gt; 0 the household needs energy, &lt; 0 it has surplus; already within its
+/// connection limits), its limit prices and the grid's prices. Outputs (zeroed by the engine before each call):
+/// <see cref="TradedKwh"/> energy the household received from (&gt; 0) or delivered to (&lt; 0) peers;
+/// <see cref="PoolGridKwh"/> grid energy a community pool (a sharing model) bought (&gt; 0) or sold (&lt; 0) on the
+/// household's behalf, which the engine counts as the household's import or export but does not bill at the
+/// tariff; together never beyond the net position; and <see cref="PaidMicros"/> money the household paid (&gt; 0) or
+/// received (&lt; 0) for both, in micro-units. Whatever remains of the net position the engine settles with the
+/// utility at the tariff.
 /// </summary>
 public sealed class MarketSlot
 {
@@ -31,6 +35,7 @@ public sealed class MarketSlot
         OfferLimitMicrosPerKwh = new long[households];
         IsRenewable = new bool[households];
         TradedKwh = new double[households];
+        PoolGridKwh = new double[households];
         PaidMicros = new long[households];
     }
 
@@ -42,6 +47,7 @@ public sealed class MarketSlot
     public long[] OfferLimitMicrosPerKwh { get; }
     public bool[] IsRenewable { get; }
     public double[] TradedKwh { get; }
+    public double[] PoolGridKwh { get; }
     public long[] PaidMicros { get; }
 }
 

@@ -52,6 +52,9 @@ internal struct HouseholdScratch
     public double Losses;
     public double PeerIn;
     public double PeerOut;
+    /// <summary>Grid energy the household exchanged itself, billed at the tariff (pool energy excluded).</summary>
+    public double DirectImport;
+    public double DirectExport;
 }
 
 /// <summary>One household's running totals; copied into <see cref="Observers.RunTotals"/>' arrays at the end.</summary>

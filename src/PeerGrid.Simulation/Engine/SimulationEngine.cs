@@ -287,12 +287,15 @@ internal sealed class SimulationEngine
         HouseholdScratch[] scratch = _b.Scratch;
         for (int h = from; h < to; h++)
         {
-            net[h] = scratch[h].Deficit - (parameters[h].SellSurplus ? scratch[h].Surplus : 0);
+            // Peer energy flows through the same connection as grid energy: offer and bid only what it can carry.
+            ref readonly HouseholdParams p = ref parameters[h];
+            net[h] = Math.Min(scratch[h].Deficit, p.MaxImportKwh) - (p.SellSurplus ? Math.Min(scratch[h].Surplus, p.MaxExportKwh) : 0);
         }
         Array.Copy(_m.MaxBuyMicros, from, book.BidLimitMicrosPerKwh, from, to - from);
         Array.Copy(_m.MinSellMicros, from, book.OfferLimitMicrosPerKwh, from, to - from);
         Array.Copy(_m.HasRenewableGeneration, from, book.IsRenewable, from, to - from);
         Array.Clear(book.TradedKwh, from, to - from);
+        Array.Clear(book.PoolGridKwh, from, to - from);
         Array.Clear(book.PaidMicros, from, to - from);
     }
 
@@ -310,7 +313,7 @@ internal sealed class SimulationEngine
         long buy = _m.BuyMicros[s];
         HouseholdParams[] parameters = _m.Params;
         HouseholdScratch[] scratch = _b.Scratch;
-        double[] tradedA = _b.Book.TradedKwh;
+        double[] tradedA = _b.Book.TradedKwh, poolA = _b.Book.PoolGridKwh;
         double[] loadA = _b.Load, genA = _b.Generation, storedA = _b.Stored;
         double[] importA = _b.Import, exportA = _b.Export, chargeA = _b.Charge, dischargeA = _b.Discharge, curtailedA = _b.Curtailed, unmetA = _b.Unmet;
         double maxResidual = sum.MaxResidual;
@@ -319,13 +322,16 @@ internal sealed class SimulationEngine
         {
             ref readonly HouseholdParams p = ref parameters[h];
             ref HouseholdScratch x = ref scratch[h];
-            double traded = tradedA[h];
+            double traded = tradedA[h], pool = poolA[h];
             double peerIn = Math.Max(traded, 0), peerOut = Math.Max(-traded, 0);
-            double deficit = x.Deficit - peerIn;
-            double surplus = x.Surplus - peerOut;
+            double poolIn = Math.Max(pool, 0), poolOut = Math.Max(-pool, 0);
+            double deficit = x.Deficit - peerIn - poolIn;
+            double surplus = x.Surplus - peerOut - poolOut;
             double charge = x.Charge;
             double stored = storedA[h];
-            double import = Math.Min(deficit, p.MaxImportKwh);
+            // The connection carries peer, pool and direct grid energy alike.
+            double importRoom = p.MaxImportKwh - peerIn - poolIn;
+            double import = Math.Min(deficit, importRoom);
             double unmet = deficit - import;
             double etaC = 1, etaD = 1;
 
@@ -346,7 +352,7 @@ internal sealed class SimulationEngine
                 }
                 if (buy <= p.GridChargeBelowMicros)
                 {
-                    double more = Math.Min(Math.Min(p.MaxChargeKwh - charge, p.MaxImportKwh - import), Math.Max(0, (p.BatteryMaxKwh - stored) / etaC));
+                    double more = Math.Min(Math.Min(p.MaxChargeKwh - charge, importRoom - import), Math.Max(0, (p.BatteryMaxKwh - stored) / etaC));
                     if (more > 0)
                     {
                         stored += more * etaC;
@@ -358,7 +364,7 @@ internal sealed class SimulationEngine
                 x.StoredLocal = Math.Min(x.StoredLocal, stored);
             }
 
-            double export = Math.Min(surplus, p.MaxExportKwh);
+            double export = Math.Min(surplus, p.MaxExportKwh - peerOut - poolOut);
             double curtailed = surplus - export;
             double load = loadA[h];
             double gen = x.Renewable + x.Dispatched;
@@ -368,15 +374,17 @@ internal sealed class SimulationEngine
             // Energy balance: generation + import + peers in = served load + export + peers out + curtailment + charge − discharge,
             // and the battery's own books: charge − discharge = Δstored + losses.
             double residual = Math.Max(
-                Math.Abs(gen + import + peerIn - (load - unmet) - export - peerOut - curtailed - charge + discharge),
+                Math.Abs(gen + import + poolIn + peerIn - (load - unmet) - export - poolOut - peerOut - curtailed - charge + discharge),
                 Math.Abs(stored - x.StoredAtStart + losses - charge + discharge));
             if (!(residual <= maxResidual))
             {
                 maxResidual = double.IsNaN(residual) ? throw new InvalidOperationException($"Energy balance is NaN for household {_m.HouseholdIds[h]} in slot {s}.") : residual;
             }
 
-            importA[h] = import;
-            exportA[h] = export;
+            importA[h] = import + poolIn;
+            exportA[h] = export + poolOut;
+            x.DirectImport = import;
+            x.DirectExport = export;
             chargeA[h] = charge;
             dischargeA[h] = discharge;
             curtailedA[h] = curtailed;
@@ -413,8 +421,9 @@ internal sealed class SimulationEngine
             ref HouseholdAccumulator a = ref accumulators[h];
             double import = importA[h], export = exportA[h], load = loadA[h], dispatched = x.Dispatched;
 
-            long importMicroKwh = MeteredEnergy.MicroKwhOf(import);
-            long exportMicroKwh = MeteredEnergy.MicroKwhOf(export);
+            // Only what the household exchanged with the utility itself is billed at the tariff; pool energy is in peerPaid.
+            long importMicroKwh = MeteredEnergy.MicroKwhOf(x.DirectImport);
+            long exportMicroKwh = MeteredEnergy.MicroKwhOf(x.DirectExport);
             // Most slots have either import or export: skip pricing a zero flow.
             long importCost = importMicroKwh != 0 ? Price.CostMicros(importMicroKwh, buy) : 0;
             long exportRevenue = exportMicroKwh != 0 ? Price.CostMicros(exportMicroKwh, sell) : 0;
@@ -423,7 +432,7 @@ internal sealed class SimulationEngine
             long cost = checked(importCost - exportRevenue + fuel + peerPaid);
             double baseNet = load - x.Renewable;
             long baseline;
-            if (import == Math.Max(baseNet, 0) && export == Math.Max(-baseNet, 0))
+            if (x.DirectImport == Math.Max(baseNet, 0) && x.DirectExport == Math.Max(-baseNet, 0))
             {
                 // The grid saw exactly the bare net position (no battery, peers or limits acted): the baseline bill is this one.
                 baseline = importCost - exportRevenue;

@@ -2,8 +2,10 @@ namespace PeerGrid.Simulation.Observers;
 
 /// <summary>
 /// Per-household totals over the whole run, struct-of-arrays indexed like <see cref="HouseholdIds"/>.
-/// kWh, kW for peaks, micro-units for money, kg CO₂ for emissions. Import and export are metered exactly
-/// (micro-kWh) per slot; their cost is the exact sum of per-slot costs.
+/// kWh, kW for peaks, micro-units for money, kg CO₂ for emissions. <see cref="ImportKwh"/> and <see cref="ExportKwh"/>
+/// are all grid energy, including what a sharing pool exchanged on the household's behalf; <see cref="ImportMicroKwh"/>
+/// and <see cref="ExportMicroKwh"/> are the part the household itself bought and sold at the tariff, metered exactly
+/// per slot; their cost is the exact sum of per-slot costs.
 /// </summary>
 public sealed class RunTotals
 {
