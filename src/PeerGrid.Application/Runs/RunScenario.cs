@@ -58,7 +58,8 @@ public static class RunScenario
             observers.Add(new HouseholdSeriesCsvWriter(households));
         }
 
-        RunTotals totals = Simulator.Run(scenario, observers: observers, progress: progress, cancel: cancel);
+        var market = Markets.MechanismFactory.Create(scenario.Mechanism, scenario.Households.Count);
+        RunTotals totals = Simulator.Run(scenario, market, observers, progress, cancel: cancel);
         RunSummary summary = Summarise(scenario, totals, aggregate);
         File.WriteAllText(summaryPath, JsonSerializer.Serialize(summary, SummaryJson) + "\n");
         return new RunOutcome(summaryPath, slotsPath, householdsPath, summary);

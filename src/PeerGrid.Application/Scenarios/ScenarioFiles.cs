@@ -8,8 +8,8 @@ namespace PeerGrid.Application.Scenarios;
 /// <summary>Loads a scenario file from disk: opens it and the profile files it declares, then validates everything.</summary>
 public static class ScenarioFiles
 {
-    /// <summary>Mechanisms this build can run. The markets issue adds the P2P mechanisms here.</summary>
-    public static IReadOnlySet<string> SupportedMechanisms { get; } = new HashSet<string>(StringComparer.Ordinal) { "grid-only" };
+    /// <summary>Mechanisms this build can run.</summary>
+    public static IReadOnlySet<string> SupportedMechanisms { get; } = new HashSet<string>(Markets.MechanismFactory.Names, StringComparer.Ordinal);
 
     public static ScenarioFileResult Load(string path)
     {

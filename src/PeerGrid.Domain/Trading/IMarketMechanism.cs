@@ -13,6 +13,15 @@ public interface IMarketMechanism
     string Name { get; }
 
     void Clear(MarketSlot slot);
+
+    /// <summary>
+    /// Called after the last slot of each billing period (each local calendar month, and the run's end). A mechanism
+    /// that bills per period (Bill Sharing) adds each household's bill for the period to <paramref name="paidMicros"/>
+    /// (micro-units, &gt; 0 pays); per-slot mechanisms leave it as it is.
+    /// </summary>
+    void CloseBillingPeriod(long[] paidMicros)
+    {
+    }
 }
 
 /// <summary>

@@ -30,6 +30,7 @@ internal sealed class SimulationEngine
     private readonly Chunks _chunks;
     private readonly SlotPartials[] _partials;
     private readonly HouseholdAccumulator[] _acc;
+    private readonly long[] _periodPaid;
     private readonly long[] _buyPrefix;
     private readonly double[] _sunPrefix;
     private readonly int _threads;
@@ -49,6 +50,7 @@ internal sealed class SimulationEngine
         _chunks = new Chunks(model);
         _partials = new SlotPartials[_chunks.Count];
         _acc = new HouseholdAccumulator[n];
+        _periodPaid = new long[n];
         _threads = Math.Min(threads, _chunks.Count);
         _beforeMarketChunk = BeforeMarket;
         _afterMarketChunk = AfterMarket;
@@ -96,6 +98,10 @@ internal sealed class SimulationEngine
             _market.Clear(book);
             ForEachChunk(_afterMarketChunk);
             CommunitySlot community = Combine(s);
+            if (s == calendar.SlotCount - 1 || calendar.Month[s + 1] != calendar.Month[s])
+            {
+                community = CloseBillingPeriod(community);
+            }
             if (_observers.Count > 0)
             {
                 var view = new HouseholdSlotView(_b);
@@ -325,8 +331,9 @@ internal sealed class SimulationEngine
             double traded = tradedA[h], pool = poolA[h];
             double peerIn = Math.Max(traded, 0), peerOut = Math.Max(-traded, 0);
             double poolIn = Math.Max(pool, 0), poolOut = Math.Max(-pool, 0);
-            double deficit = x.Deficit - peerIn - poolIn;
-            double surplus = x.Surplus - peerOut - poolOut;
+            // Clamped: a market's split of the net position may differ from it in the last bit.
+            double deficit = Math.Max(0, x.Deficit - peerIn - poolIn);
+            double surplus = Math.Max(0, x.Surplus - peerOut - poolOut);
             double charge = x.Charge;
             double stored = storedA[h];
             // The connection carries peer, pool and direct grid energy alike.
@@ -502,6 +509,25 @@ internal sealed class SimulationEngine
         sum.Emissions = sEmissions;
         sum.Cost = sCost;
         sum.Baseline = sBaseline;
+    }
+
+    /// <summary>Lets a per-period mechanism bill the month: its bills join the households' totals and this slot's cost.</summary>
+    private CommunitySlot CloseBillingPeriod(CommunitySlot community)
+    {
+        long[] paid = _periodPaid;
+        Array.Clear(paid);
+        _market.CloseBillingPeriod(paid);
+        long total = 0;
+        for (int h = 0; h < paid.Length; h++)
+        {
+            if (paid[h] != 0)
+            {
+                _acc[h].PeerPaid = checked(_acc[h].PeerPaid + paid[h]);
+                _b.Cost[h] = checked(_b.Cost[h] + paid[h]);
+                total = checked(total + paid[h]);
+            }
+        }
+        return total == 0 ? community : community with { CostMicros = checked(community.CostMicros + total) };
     }
 
     private CommunitySlot Combine(int s)
