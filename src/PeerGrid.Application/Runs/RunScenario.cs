@@ -43,7 +43,7 @@ public static class RunScenario
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static RunOutcome Execute(Scenario scenario, string outDir, RunOptions options, Action<int, int>? progress = null, CancellationToken cancel = default)
+    public static RunOutcome Execute(Scenario scenario, string outDir, RunOptions options, Action<int, int>? progress = null, IReadOnlyList<ISimulationObserver>? extraObservers = null, CancellationToken cancel = default)
     {
         string slotsPath = Path.Combine(outDir, "slots.csv");
         string summaryPath = Path.Combine(outDir, "summary.json");
@@ -56,6 +56,10 @@ public static class RunScenario
         if (households is not null)
         {
             observers.Add(new HouseholdSeriesCsvWriter(households));
+        }
+        if (extraObservers is not null)
+        {
+            observers.AddRange(extraObservers);
         }
 
         var market = Markets.MechanismFactory.Create(scenario.Mechanism, scenario.Households.Count);

@@ -19,6 +19,7 @@ public readonly ref struct HouseholdSlotView
         CurtailedKwh = b.Curtailed;
         UnmetKwh = b.Unmet;
         PeerTradedKwh = b.Book.TradedKwh;
+        MarketNetKwh = b.Book.NetKwh;
         CostMicros = b.Cost;
     }
 
@@ -35,5 +36,7 @@ public readonly ref struct HouseholdSlotView
     public ReadOnlySpan<double> UnmetKwh { get; }
     /// <summary>Received from (&gt; 0) or delivered to (&lt; 0) peers.</summary>
     public ReadOnlySpan<double> PeerTradedKwh { get; }
+    /// <summary>What the household brought to the market: &gt; 0 needed, &lt; 0 offered (after its own generation and battery).</summary>
+    public ReadOnlySpan<double> MarketNetKwh { get; }
     public ReadOnlySpan<long> CostMicros { get; }
 }
