@@ -76,3 +76,36 @@ public class RunCommandTests
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
 }
+
+public class CompareCommandTests
+{
+    [Fact]
+    public void Compare_WritesATableRow_PerMechanism_PlusGridOnly()
+    {
+        using var temp = new TempFolder();
+
+        var (code, stdout, stderr) = Peergrid.Invoke("run", Repository.Scenario("demo-10.json"), "--out", temp.Path, "--compare", "sdr,mmr,bill-sharing", "--quiet");
+
+        Assert.True(code == 0, stderr);
+        string[] csv = File.ReadAllLines(temp.File("comparison.csv"));
+        Assert.Equal(5, csv.Length);
+        Assert.StartsWith("grid-only,", csv[1], StringComparison.Ordinal);
+        // The three sharing models split the same community bill (Long 2017): equal totals, to the micro-unit.
+        string[] costs = [.. csv.Skip(2).Select(line => line.Split(',')[1])];
+        Assert.All(costs, c => Assert.Equal(costs[0], c));
+        Assert.True(File.Exists(Path.Combine(temp.Path, "mmr", "summary.json")));
+        Assert.Contains("bill-sharing", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_WithAnUnknownMechanism_ExitsTwo_AndListsTheKnownOnes()
+    {
+        using var temp = new TempFolder();
+
+        var (code, _, stderr) = Peergrid.Invoke("run", Repository.Scenario("demo-10.json"), "--out", temp.Path, "--compare", "sdr,pay-as-magic", "--quiet");
+
+        Assert.Equal(2, code);
+        Assert.Contains("'pay-as-magic'", stderr, StringComparison.Ordinal);
+        Assert.Contains("grid-only", stderr, StringComparison.Ordinal);
+    }
+}
