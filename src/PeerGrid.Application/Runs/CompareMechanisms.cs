@@ -83,10 +83,10 @@ public static class CompareMechanisms
     {
         CultureInfo inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(inv, $"{"mechanism",-14}{"cost " + currency,14}{"savings",12}{"bill spread",13}{"Gini",7}{"to consumers",14}{"self-suff.",12}{"P2P kWh",12}{"vol. eff.",11}{"unmet kWh",11}\n");
+        sb.Append(inv, $"{"mechanism",-18}{"cost " + currency,14}{"savings",12}{"bill spread",13}{"Gini",7}{"to consumers",14}{"self-suff.",12}{"P2P kWh",12}{"vol. eff.",11}{"unmet kWh",11}\n");
         foreach (ComparisonRow r in rows)
         {
-            sb.Append(inv, $"{r.Mechanism,-14}{r.CommunityCost,14:N2}{r.SavingsVsGridOnly,12:N2}{r.BillSpread,13:N2}{r.GiniOfSavings,7:0.00}{Percent(r.ShareOfSavingsToConsumers),14}{r.SelfSufficiency,12:P1}{r.PeerVolumeKwh,12:N0}{Percent(r.VolumeEfficiency),11}{r.UnmetKwh,11:N1}\n");
+            sb.Append(inv, $"{r.Mechanism,-18}{r.CommunityCost,14:N2}{r.SavingsVsGridOnly,12:N2}{r.BillSpread,13:N2}{r.GiniOfSavings,7:0.00}{Percent(r.ShareOfSavingsToConsumers),14}{r.SelfSufficiency,12:P1}{r.PeerVolumeKwh,12:N0}{Percent(r.VolumeEfficiency),11}{r.UnmetKwh,11:N1}\n");
         }
         return sb.ToString();
     }

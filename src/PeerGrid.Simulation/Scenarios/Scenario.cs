@@ -26,4 +26,16 @@ public sealed record Scenario(
     IReadOnlyDictionary<string, Profile> Profiles,
     string Currency = "EUR",
     string Mechanism = "grid-only",
-    IReadOnlyDictionary<string, ProfileDeclaration>? ProfileDeclarations = null);
+    IReadOnlyDictionary<string, ProfileDeclaration>? ProfileDeclarations = null,
+    string Pricing = MarketSettings.EquilibriumInterval,
+    double PricingK = 0.5);
+
+/// <summary>The market section's names and defaults.</summary>
+public static class MarketSettings
+{
+    /// <summary>Pay-as-clear price conventions (../shared/REFERENCE.md §1).</summary>
+    public const string EquilibriumInterval = "equilibrium-interval";
+    public const string MarginalPair = "marginal-pair";
+
+    public static IReadOnlyList<string> PricingConventions { get; } = [EquilibriumInterval, MarginalPair];
+}

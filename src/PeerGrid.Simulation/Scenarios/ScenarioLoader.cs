@@ -73,13 +73,13 @@ public static partial class ScenarioLoader
         Tariff? tariff = TariffReader.Read(root);
         double emissions = root.Number("gridEmissionsKgPerKwh", DefaultGridEmissionsKgPerKwh);
         errors.Range("gridEmissionsKgPerKwh", emissions, 0, 2, "kg CO₂ per kWh");
-        string? mechanism = MarketReader.Read(root, context);
+        MarketSection? market = MarketReader.Read(root, context);
         Dictionary<string, ProfileDeclaration?> declarations = ProfilesReader.ReadDeclarations(root);
         IReadOnlyList<Household>? households = new HouseholdListReader(root, new ProfileCatalog(declarations.Keys), seed).Read();
         root.Finish();
         Dictionary<string, Profile> profiles = ProfilesReader.Load(declarations, context, errors);
 
-        if (!errors.IsEmpty || name is null || time is null || location is null || tariff is null || mechanism is null || households is null)
+        if (!errors.IsEmpty || name is null || time is null || location is null || tariff is null || market is null || households is null)
         {
             return null;
         }
@@ -97,8 +97,10 @@ public static partial class ScenarioLoader
             households,
             profiles,
             currency,
-            mechanism,
-            declarations.ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal));
+            market.Mechanism,
+            declarations.ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal),
+            market.Pricing,
+            market.K);
     }
 
     private static ulong Seed(ObjectReader root)

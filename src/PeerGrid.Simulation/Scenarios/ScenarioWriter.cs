@@ -54,6 +54,8 @@ public static class ScenarioWriter
         w.WriteNumber("gridEmissionsKgPerKwh", scenario.GridEmissionsKgPerKwh);
         w.WriteStartObject("market");
         w.WriteString("mechanism", scenario.Mechanism);
+        w.WriteString("pricing", scenario.Pricing);
+        w.WriteNumber("k", scenario.PricingK);
         w.WriteEndObject();
         w.WriteStartObject("profiles");
         foreach (ProfileDeclaration d in (scenario.ProfileDeclarations ?? new Dictionary<string, ProfileDeclaration>()).Values.OrderBy(d => d.Id, StringComparer.Ordinal))

@@ -3,16 +3,19 @@ using PeerGrid.Simulation.Scenarios.Json;
 
 namespace PeerGrid.Simulation.Scenarios.Reading;
 
-/// <summary>"market": {"mechanism"}; the mechanism must be one this build supports.</summary>
+/// <summary>The market section as read: the mechanism and the pay-as-clear price convention and k.</summary>
+internal sealed record MarketSection(string Mechanism, string Pricing, double K);
+
+/// <summary>"market": {"mechanism", "pricing", "k"}; the mechanism must be one this build supports.</summary>
 internal static class MarketReader
 {
     public const string DefaultMechanism = "grid-only";
 
-    public static string? Read(ObjectReader root, ScenarioLoadContext context)
+    public static MarketSection? Read(ObjectReader root, ScenarioLoadContext context)
     {
         if (!root.TryGet("market", out JsonElement e))
         {
-            return DefaultMechanism;
+            return new MarketSection(DefaultMechanism, MarketSettings.EquilibriumInterval, 0.5);
         }
         ObjectReader? r = ObjectReader.Open(e, "market", root.Errors, "the market");
         if (r is null)
@@ -21,6 +24,16 @@ internal static class MarketReader
             return null;
         }
         string mechanism = r.String("mechanism", $"\"{DefaultMechanism}\"") ?? DefaultMechanism;
+        string pricing = r.String("pricing", $"\"{MarketSettings.EquilibriumInterval}\"") ?? MarketSettings.EquilibriumInterval;
+        double k = r.Number("k", 0.5);
+        if (!MarketSettings.PricingConventions.Contains(pricing))
+        {
+            r.Error("pricing", $"unknown price convention '{pricing}'", $"use \"{MarketSettings.EquilibriumInterval}\" or \"{MarketSettings.MarginalPair}\"");
+        }
+        if (!(k >= 0 && k <= 1))
+        {
+            r.Error("k", $"must be between 0 and 1 (got {k.ToString(System.Globalization.CultureInfo.InvariantCulture)})", "use 0.5 for the middle of the price interval, 0 for its low end, 1 for its high end");
+        }
         r.Finish();
         if (r.Failed)
         {
@@ -29,7 +42,7 @@ internal static class MarketReader
         }
         if (context.SupportedMechanisms.Contains(mechanism))
         {
-            return mechanism;
+            return new MarketSection(mechanism, pricing, k);
         }
         string supported = Suggestions.List(context.SupportedMechanisms.Order(StringComparer.Ordinal));
         if (ScenarioLoadContext.KnownMechanisms.Contains(mechanism))
