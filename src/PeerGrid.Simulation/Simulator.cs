@@ -14,18 +14,20 @@ public static class Simulator
     /// </summary>
     /// <param name="progress">Called with (slots done, slots total) about once per simulated day.</param>
     /// <param name="threads">Cores to use (default: all). Results are identical for every value.</param>
+    /// <param name="settlement">Where money goes (a ledger of wallets); null = exact bills only, no wallet limits.</param>
     public static RunTotals Run(
         Scenario scenario,
         IMarketMechanism? market = null,
         IReadOnlyList<ISimulationObserver>? observers = null,
         Action<int, int>? progress = null,
         int threads = 0,
+        ISlotSettlement? settlement = null,
         CancellationToken cancel = default)
     {
         CommunityModel model = CommunityCompiler.Compile(scenario);
         market ??= new GridOnlyMarket();
         var info = new RunInfo(scenario.Name, scenario.Seed, model.Calendar, model.HouseholdIds, market.Name);
-        var engine = new SimulationEngine(model, market, observers ?? [], threads > 0 ? threads : Environment.ProcessorCount);
+        var engine = new SimulationEngine(model, market, observers ?? [], threads > 0 ? threads : Environment.ProcessorCount, settlement);
         return engine.Run(info, progress, cancel);
     }
 }

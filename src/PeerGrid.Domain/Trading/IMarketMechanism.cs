@@ -43,6 +43,7 @@ public sealed class MarketSlot
         BidLimitMicrosPerKwh = new long[households];
         OfferLimitMicrosPerKwh = new long[households];
         IsRenewable = new bool[households];
+        BudgetMicros = new long[households];
         TradedKwh = new double[households];
         PoolGridKwh = new double[households];
         PaidMicros = new long[households];
@@ -55,6 +56,16 @@ public sealed class MarketSlot
     public long[] BidLimitMicrosPerKwh { get; }
     public long[] OfferLimitMicrosPerKwh { get; }
     public bool[] IsRenewable { get; }
+
+    /// <summary>Money each household can spend in this slot (micro-units; long.MaxValue = no limit): a bid must not
+    /// commit more. The engine already capped each need at what the budget buys at the retail price.</summary>
+    public long[] BudgetMicros { get; }
+
+    /// <summary>Output: what the market owes the utility for pool energy this slot (&lt; 0 owed to it); sharing models only.</summary>
+    public long PoolGridCostMicros { get; set; }
+
+    /// <summary>Output: network fees collected this slot for the grid operator (hierarchical markets).</summary>
+    public long GridFeesMicros { get; set; }
     public double[] TradedKwh { get; }
     public double[] PoolGridKwh { get; }
     public long[] PaidMicros { get; }

@@ -32,6 +32,13 @@ public sealed class BillSharingMarket : IMarketMechanism
             _netMicroKwh[h] = MeteredEnergy.MicroKwhOf(net[h]);
         }
         _period.AddSlot(_netMicroKwh, new Price(slot.GridBuyMicrosPerKwh), new Price(slot.GridSellMicrosPerKwh));
+        // The pool pays the utility every slot; households repay it when the billing period closes.
+        long communityNet = 0;
+        foreach (long n in _netMicroKwh)
+        {
+            communityNet = checked(communityNet + n);
+        }
+        slot.PoolGridCostMicros = CommunityGrid.Cost(new MeteredEnergy(communityNet), new Price(slot.GridBuyMicrosPerKwh), new Price(slot.GridSellMicrosPerKwh)).Micros;
         var (demand, supply) = PoolSplit.Totals(net);
         PoolSplit.Apply(slot, demand, supply);
     }

@@ -34,6 +34,7 @@ public sealed class SlotSharingMarket : IMarketMechanism
         }
         _settler.Settle(_netMicroKwh, new Price(slot.GridBuyMicrosPerKwh), new Price(slot.GridSellMicrosPerKwh), _result);
         Array.Copy(_result.CostMicros, slot.PaidMicros, net.Length);
+        slot.PoolGridCostMicros = _result.GridCost.Micros;
         var (demand, supply) = PoolSplit.Totals(net);
         PoolSplit.Apply(slot, demand, supply);
     }

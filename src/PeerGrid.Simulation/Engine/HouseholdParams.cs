@@ -55,6 +55,8 @@ internal struct HouseholdScratch
     /// <summary>Grid energy the household exchanged itself, billed at the tariff (pool energy excluded).</summary>
     public double DirectImport;
     public double DirectExport;
+    /// <summary>Money the household may still spend in this slot (micro-units; long.MaxValue = no limit).</summary>
+    public long Budget;
 }
 
 /// <summary>One household's running totals; copied into <see cref="Observers.RunTotals"/>' arrays at the end.</summary>

@@ -39,10 +39,15 @@ internal sealed class SimulationEngine
     private readonly Action<int> _afterMarketChunk;
     private int _slot;
 
-    public SimulationEngine(CommunityModel model, IMarketMechanism market, IReadOnlyList<ISimulationObserver> observers, int threads)
+    private readonly ISlotSettlement? _settlement;
+    private readonly long[] _budget;
+    private readonly SlotMoney? _money;
+
+    public SimulationEngine(CommunityModel model, IMarketMechanism market, IReadOnlyList<ISimulationObserver> observers, int threads, ISlotSettlement? settlement = null)
     {
         _m = model;
         _market = market;
+        _settlement = settlement;
         _observers = observers;
         int n = model.HouseholdCount;
         _b = new SlotBuffers(n);
@@ -51,6 +56,9 @@ internal sealed class SimulationEngine
         _partials = new SlotPartials[_chunks.Count];
         _acc = new HouseholdAccumulator[n];
         _periodPaid = new long[n];
+        _budget = new long[n];
+        Array.Fill(_budget, long.MaxValue);
+        _money = settlement is null ? null : new SlotMoney(n);
         _threads = Math.Min(threads, _chunks.Count);
         _beforeMarketChunk = BeforeMarket;
         _afterMarketChunk = AfterMarket;
@@ -90,8 +98,11 @@ internal sealed class SimulationEngine
                 cancel.ThrowIfCancellationRequested();
             }
             _slot = s;
+            _settlement?.FillBudgets(_budget);
             ForEachChunk(_beforeMarketChunk);
             MarketSlot book = _b.Book;
+            book.PoolGridCostMicros = 0;
+            book.GridFeesMicros = 0;
             book.Slot = s;
             book.GridBuyMicrosPerKwh = _m.BuyMicros[s];
             book.GridSellMicrosPerKwh = _m.SellMicros[s];
@@ -101,6 +112,13 @@ internal sealed class SimulationEngine
             if (s == calendar.SlotCount - 1 || calendar.Month[s + 1] != calendar.Month[s])
             {
                 community = CloseBillingPeriod(community);
+            }
+            if (_settlement is not null)
+            {
+                _money!.Slot = s;
+                _money.PoolGridCostMicros = book.PoolGridCostMicros;
+                _money.GridFeesMicros = book.GridFeesMicros;
+                _settlement.Settle(_money);
             }
             if (_observers.Count > 0)
             {
@@ -265,16 +283,27 @@ internal sealed class SimulationEngine
                 x.StoredLocal = Math.Clamp(local, 0, stored);
             }
 
+            long budget = _budget[h];
             double dispatched = 0;
             if (deficit > 0 && p.DispatchMaxKwh > 0 && (p.DispatchFuelMicrosPerKwh < buy || deficit > p.MaxImportKwh))
             {
-                dispatched = Math.Min(Math.Max(deficit, p.DispatchMinKwh), p.DispatchMaxKwh);
+                dispatched = Math.Min(Math.Min(Math.Max(deficit, p.DispatchMinKwh), p.DispatchMaxKwh), AffordableKwh(budget, p.DispatchFuelMicrosPerKwh));
+                if (dispatched < p.DispatchMinKwh)
+                {
+                    // It cannot afford to run at its minimum load.
+                    dispatched = 0;
+                }
                 double used = Math.Min(dispatched, deficit);
                 selfConsumed += used;
                 deficit -= used;
                 surplus += dispatched - used;
             }
 
+            if (dispatched > 0 && budget != long.MaxValue)
+            {
+                budget -= Price.CostMicros(MeteredEnergy.MicroKwhOf(dispatched), p.DispatchFuelMicrosPerKwh);
+            }
+            x.Budget = budget;
             x.Surplus = surplus;
             x.Deficit = deficit;
             x.Charge = charge;
@@ -291,11 +320,17 @@ internal sealed class SimulationEngine
         double[] net = book.NetKwh;
         HouseholdParams[] parameters = _m.Params;
         HouseholdScratch[] scratch = _b.Scratch;
+        long[] budgets = book.BudgetMicros;
+        long buy = _m.BuyMicros[_slot];
         for (int h = from; h < to; h++)
         {
-            // Peer energy flows through the same connection as grid energy: offer and bid only what it can carry.
+            // Peer energy flows through the same connection as grid energy: offer and bid only what it can carry,
+            // and ask for no more than the wallet can pay at the retail price (no market charges more per kWh).
             ref readonly HouseholdParams p = ref parameters[h];
-            net[h] = Math.Min(scratch[h].Deficit, p.MaxImportKwh) - (p.SellSurplus ? Math.Min(scratch[h].Surplus, p.MaxExportKwh) : 0);
+            ref readonly HouseholdScratch x = ref scratch[h];
+            double need = Math.Min(Math.Min(x.Deficit, p.MaxImportKwh), AffordableKwh(x.Budget, buy));
+            net[h] = need - (p.SellSurplus ? Math.Min(x.Surplus, p.MaxExportKwh) : 0);
+            budgets[h] = x.Budget;
         }
         Array.Copy(_m.MaxBuyMicros, from, book.BidLimitMicrosPerKwh, from, to - from);
         Array.Copy(_m.MinSellMicros, from, book.OfferLimitMicrosPerKwh, from, to - from);
@@ -320,6 +355,7 @@ internal sealed class SimulationEngine
         HouseholdParams[] parameters = _m.Params;
         HouseholdScratch[] scratch = _b.Scratch;
         double[] tradedA = _b.Book.TradedKwh, poolA = _b.Book.PoolGridKwh;
+        long[] paidA = _b.Book.PaidMicros;
         double[] loadA = _b.Load, genA = _b.Generation, storedA = _b.Stored;
         double[] importA = _b.Import, exportA = _b.Export, chargeA = _b.Charge, dischargeA = _b.Discharge, curtailedA = _b.Curtailed, unmetA = _b.Unmet;
         double maxResidual = sum.MaxResidual;
@@ -336,8 +372,8 @@ internal sealed class SimulationEngine
             double surplus = Math.Max(0, x.Surplus - peerOut - poolOut);
             double charge = x.Charge;
             double stored = storedA[h];
-            // The connection carries peer, pool and direct grid energy alike.
-            double importRoom = p.MaxImportKwh - peerIn - poolIn;
+            // The connection carries peer, pool and direct grid energy alike; the wallet pays for what the market left.
+            double importRoom = Math.Min(p.MaxImportKwh - peerIn - poolIn, AffordableKwh(x.Budget == long.MaxValue ? long.MaxValue : x.Budget - Math.Max(paidA[h], 0), buy));
             double import = Math.Min(deficit, importRoom);
             double unmet = deficit - import;
             double etaC = 1, etaD = 1;
@@ -417,6 +453,7 @@ internal sealed class SimulationEngine
         double[] loadA = _b.Load, genA = _b.Generation, storedA = _b.Stored;
         double[] importA = _b.Import, exportA = _b.Export, chargeA = _b.Charge, dischargeA = _b.Discharge, curtailedA = _b.Curtailed, unmetA = _b.Unmet;
         long[] costA = _b.Cost;
+        SlotMoney? money = _money;
         // Sums in locals: through the ref parameter every add would be a store and a reload.
         double sLoad = 0, sGen = 0, sImport = 0, sExport = 0, sCharge = 0, sDischarge = 0, sStored = 0, sCurtailed = 0, sUnmet = 0, sLosses = 0, sSelf = 0, sPeer = 0, sEmissions = 0;
         long sCost = 0, sBaseline = 0;
@@ -452,6 +489,13 @@ internal sealed class SimulationEngine
             }
             double emissions = (import * gridEmissions) + (dispatched * p.DispatchEmissionsKgPerKwh);
             costA[h] = cost;
+            if (money is not null)
+            {
+                money.GridImportMicros[h] = importCost;
+                money.GridExportMicros[h] = exportRevenue;
+                money.FuelMicros[h] = fuel;
+                money.MarketPaidMicros[h] = peerPaid;
+            }
 
             double gen = genA[h], charge = chargeA[h], discharge = dischargeA[h], curtailed = curtailedA[h], unmet = unmetA[h];
             a.Load += load;
@@ -524,10 +568,28 @@ internal sealed class SimulationEngine
             {
                 _acc[h].PeerPaid = checked(_acc[h].PeerPaid + paid[h]);
                 _b.Cost[h] = checked(_b.Cost[h] + paid[h]);
+                if (_money is not null)
+                {
+                    _money.MarketPaidMicros[h] = checked(_money.MarketPaidMicros[h] + paid[h]);
+                }
                 total = checked(total + paid[h]);
             }
         }
         return total == 0 ? community : community with { CostMicros = checked(community.CostMicros + total) };
+    }
+
+    /// <summary>
+    /// Energy (kWh) that <paramref name="budgetMicros"/> pays for at <paramref name="priceMicrosPerKwh"/>, one µkWh short
+    /// so that rounding the metered energy can never take the cost above the budget; +∞ without a limit or a price.
+    /// </summary>
+    private static double AffordableKwh(long budgetMicros, long priceMicrosPerKwh)
+    {
+        if (budgetMicros == long.MaxValue || priceMicrosPerKwh <= 0)
+        {
+            return double.PositiveInfinity;
+        }
+        double microKwh = Math.Floor(budgetMicros * (double)MeteredEnergy.MicroKwhPerKwh / priceMicrosPerKwh) - 1;
+        return Math.Max(0, microKwh) / MeteredEnergy.MicroKwhPerKwh;
     }
 
     private CommunitySlot Combine(int s)

@@ -1,0 +1,105 @@
+using PeerGrid.Domain.Households;
+using PeerGrid.Domain.Quantities;
+using PeerGrid.Domain.Trading;
+using PeerGrid.Markets.Auctions;
+using PeerGrid.Markets.Mechanisms;
+using PeerGrid.Markets.Settlement;
+using PeerGrid.Markets.Sharing;
+using PeerGrid.Simulation.Observers;
+using PeerGrid.Simulation.Scenarios;
+using PeerGrid.Simulation.Tests.Engine;
+using static PeerGrid.Simulation.Tests.Engine.TestScenarios;
+
+namespace PeerGrid.Simulation.Tests.Markets;
+
+/// <summary>Runs settled in the double-entry ledger.</summary>
+public class LedgerRunTests
+{
+    private static IMarketMechanism Mechanism(string name, int n) => name switch
+    {
+        "pay-as-clear" => new AuctionMarket(new PayAsClear(PricingConvention.EquilibriumInterval, 0.5)),
+        "pay-as-bid" => new AuctionMarket(new PayAsBid()),
+        "huang" => new AuctionMarket(new HuangTradeReduction()),
+        "sdr" => new SlotSharingMarket(SupplyDemandRatio.Instance, n),
+        "mmr" => new SlotSharingMarket(MidMarketRate.Instance, n),
+        "bill-sharing" => new BillSharingMarket(n),
+        _ => new GridOnlyMarket(),
+    };
+
+    public static TheoryData<ulong, string> Cases()
+    {
+        var data = new TheoryData<ulong, string>();
+        string[] names = ["grid-only", "pay-as-clear", "pay-as-bid", "huang", "sdr", "mmr", "bill-sharing"];
+        ulong seed = 1;
+        foreach (string name in names)
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                data.Add(seed++, name);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void EveryMechanism_SettlesToAZeroTrialBalance_AndWalletsEqualMinusTheBills(ulong seed, string mechanism)
+    {
+        Scenario scenario = RandomScenarios.Create(seed, householdCount: 7);
+        int n = scenario.Households.Count;
+        // Generous credit: this test is about books balancing, not about running out of money.
+        var ledger = new Ledger(n, new Money(1_000_000_000_000));
+
+        RunTotals t = Simulator.Run(scenario, Mechanism(mechanism, n), settlement: new LedgerSettlement(ledger));
+
+        Assert.True(ledger.ComputeTrialBalance().IsBalanced);
+        for (int h = 0; h < n; h++)
+        {
+            Assert.Equal(-t.NetCostMicros(h), ledger.Balance(AccountId.ForHousehold(h)).Micros);
+        }
+        long operatorBalance = ledger.Balance(AccountId.PlatformOperator).Micros;
+        if (mechanism == "huang")
+        {
+            Assert.True(operatorBalance >= 0);
+        }
+        else
+        {
+            // A central counterparty that is budget-balanced keeps nothing: pools pass their grid bill to the utility.
+            Assert.Equal(0, operatorBalance);
+        }
+    }
+
+    [Fact]
+    public void AWalletThatRunsDry_NeverGoesBelowItsLimit_AndTheRestIsUnmet()
+    {
+        // 2 kW for an hour at 0.30 would cost 0.60; the wallet holds 0.30 and may not go into debt.
+        var scenario = Build([House("a", appliances: [Window(2, "00:00", "01:00")])]);
+        var ledger = new Ledger(1);
+        Assert.Equal(TransferRefusal.None, ledger.TryTransfer(
+            SettlementKey.ForRequest(new Guid("00000000-0000-0000-0000-000000000001")),
+            new Transfer(AccountId.Funding, AccountId.ForHousehold(0), Money.FromDecimal(0.30m), TransferKind.TopUp, 0),
+            out _));
+        var recorder = new SeriesRecorder();
+
+        RunTotals t = Simulator.Run(scenario, settlement: new LedgerSettlement(ledger), observers: [recorder]);
+
+        long balance = ledger.Balance(AccountId.ForHousehold(0)).Micros;
+        Assert.InRange(balance, 0, 1); // spent all but at most a micro-unit of rounding margin
+        Assert.Equal(1.0, t.ImportKwh[0], 5);
+        Assert.Equal(1.0, t.UnmetKwh[0], 5);
+        Assert.True(ledger.ComputeTrialBalance().IsBalanced);
+    }
+
+    [Fact]
+    public void ASlot_CannotBeSettledTwice()
+    {
+        var scenario = Build([House("a", appliances: [Window(2, "00:00", "01:00")])]);
+        var ledger = new Ledger(1, new Money(1_000_000_000));
+        var settlement = new LedgerSettlement(ledger);
+        Simulator.Run(scenario, settlement: settlement);
+        long after = ledger.Balance(AccountId.ForHousehold(0)).Micros;
+
+        Assert.Throws<InvalidOperationException>(() => Simulator.Run(scenario, settlement: settlement));
+        Assert.Equal(after, ledger.Balance(AccountId.ForHousehold(0)).Micros);
+    }
+}
