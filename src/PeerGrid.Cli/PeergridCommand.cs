@@ -15,6 +15,7 @@ public static class PeergridCommand
         var root = new RootCommand("PeerGrid: simulate peer-to-peer energy trading communities.");
         root.Subcommands.Add(RunCommand.Create(stdout, stderr));
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ClearCommand.Create(stdout, stderr));
         return root;
     }
 }
