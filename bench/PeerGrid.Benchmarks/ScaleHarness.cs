@@ -18,12 +18,14 @@ public static class ScaleHarness
     {
         if (args.Length == 0)
         {
-            output.WriteLine("usage: scale SCENARIO [--repeat N] [--threads N]");
+            output.WriteLine("usage: scale SCENARIO [--repeat N] [--threads N] [--mechanism NAME]");
             return 2;
         }
         string path = args[0];
         int repeat = Option(args, "--repeat", 1);
         int threads = Option(args, "--threads", 0);
+        int m = Array.IndexOf(args, "--mechanism");
+        string? mechanism = m >= 0 && m + 1 < args.Length ? args[m + 1] : null;
         PrintMachine(output);
 
         var load = Stopwatch.StartNew();
@@ -38,14 +40,19 @@ public static class ScaleHarness
             return 2;
         }
         var scenario = loaded.Scenario!;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scenario {Path.GetFileName(path)}: {scenario.Households.Count:N0} households, {scenario.SlotMinutes}-min slots; load+validate {load.Elapsed.TotalSeconds:0.000} s"));
+        if (mechanism is not null)
+        {
+            scenario = scenario with { Mechanism = mechanism };
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scenario {Path.GetFileName(path)}: {scenario.Households.Count:N0} households, {scenario.SlotMinutes}-min slots, {scenario.Mechanism}; load+validate {load.Elapsed.TotalSeconds:0.000} s"));
 
         for (int i = 0; i < repeat; i++)
         {
             var aggregate = new CommunityAggregator();
             long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var clock = Stopwatch.StartNew();
-            RunTotals totals = Simulator.Run(scenario, observers: [aggregate], threads: threads);
+            var market = PeerGrid.Application.Markets.MechanismFactory.Create(scenario.Mechanism, scenario.Households.Count);
+            RunTotals totals = Simulator.Run(scenario, market, [aggregate], threads: threads);
             clock.Stop();
             long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             double householdSlots = (double)totals.SlotCount * scenario.Households.Count;
