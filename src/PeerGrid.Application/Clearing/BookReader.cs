@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PeerGrid.Simulation.Scenarios.Json;
 using PeerGrid.Domain;
 using PeerGrid.Markets.Auctions;
 

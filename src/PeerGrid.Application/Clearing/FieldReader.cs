@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PeerGrid.Simulation.Scenarios.Json;
 using PeerGrid.Domain;
 
 namespace PeerGrid.Application.Clearing;
@@ -196,105 +197,8 @@ internal sealed class FieldReader
     }
 
     /// <summary>What a value is, for "expected X but got Y" messages.</summary>
-    public static string Describe(JsonElement v) => v.ValueKind switch
-    {
-        JsonValueKind.String => $"a string (\"{Shorten(v.GetString() ?? "")}\")",
-        JsonValueKind.Number => $"a number ({Shorten(v.GetRawText())})",
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        JsonValueKind.Array => "a list [ … ]",
-        JsonValueKind.Object => "an object { … }",
-        JsonValueKind.Null => "null",
-        _ => "nothing",
-    };
+    // Shared with the scenario reader, so both describe values and report duplicate keys alike.
+    public static string Describe(JsonElement v) => JsonText.Describe(v);
 
-    private static string Shorten(string s) => s.Length <= 40 ? s : string.Concat(s.AsSpan(0, 37), "…");
-
-    /// <summary>Reports every object key given twice in the same object (the later one would silently win otherwise).</summary>
-    public static void ReportDuplicateKeys(JsonElement e, string path, ValidationErrors errors)
-    {
-        if (e.ValueKind == JsonValueKind.Object)
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (JsonProperty p in e.EnumerateObject())
-            {
-                string child = path.Length == 0 ? p.Name : $"{path}.{p.Name}";
-                if (!seen.Add(p.Name))
-                {
-                    errors.Add(child, $"'{p.Name}' is given more than once in the same object", "keep one of them");
-                }
-                ReportDuplicateKeys(p.Value, child, errors);
-            }
-        }
-        else if (e.ValueKind == JsonValueKind.Array)
-        {
-            int i = 0;
-            foreach (JsonElement item in e.EnumerateArray())
-            {
-                ReportDuplicateKeys(item, $"{path}[{i++}]", errors);
-            }
-        }
-    }
-}
-
-/// <summary>"Did you mean …?" hints: the closest candidate by edit distance, if close enough to be a likely typo.</summary>
-internal static class Suggestions
-{
-    public static string? Closest(string input, IEnumerable<string> candidates)
-    {
-        string[] all = [.. candidates];
-        // A shortened or lengthened name ("energy" for "energyKwh") is a likelier intent than any edit-distance match.
-        if (input.Length >= 3
-            && all.Where(c => c.Contains(input, StringComparison.OrdinalIgnoreCase) || input.Contains(c, StringComparison.OrdinalIgnoreCase)).ToArray() is [string only])
-        {
-            return only;
-        }
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        foreach (string candidate in all)
-        {
-            int d = Distance(input.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (d < bestDistance)
-            {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
-        // A third of the length (at least 2) catches typos and transpositions without suggesting unrelated words.
-        return bestDistance <= Math.Max(2, input.Length / 3) ? best : null;
-    }
-
-    /// <summary>"did you mean 'x'? " or "", to prefix a fix.</summary>
-    public static string DidYouMean(string input, IEnumerable<string> candidates) =>
-        Closest(input, candidates) is { } s ? $"did you mean '{s}'? " : "";
-
-    public static string List(IEnumerable<string> items) => string.Join(", ", items.Select(i => $"'{i}'"));
-
-    /// <summary>Optimal string alignment distance: Levenshtein plus adjacent transpositions.</summary>
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-        for (int j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-        for (int i = 1; i <= a.Length; i++)
-        {
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                int v = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    v = Math.Min(v, d[i - 2, j - 2] + 1);
-                }
-                d[i, j] = v;
-            }
-        }
-        return d[a.Length, b.Length];
-    }
+    public static void ReportDuplicateKeys(JsonElement e, string path, ValidationErrors errors) => JsonText.ReportDuplicateKeys(e, path, errors);
 }

@@ -6,7 +6,7 @@ using PeerGrid.Domain;
 namespace PeerGrid.Simulation.Scenarios.Json;
 
 /// <summary>Small JSON utilities the scenario reader shares: describing a value, merging templates, finding repeated keys.</summary>
-internal static class JsonText
+public static class JsonText
 {
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement;
 

@@ -1,7 +1,7 @@
 namespace PeerGrid.Simulation.Scenarios.Json;
 
 /// <summary>"Did you mean …?" hints: the closest candidate by edit distance, if it is close enough to be a likely typo.</summary>
-internal static class Suggestions
+public static class Suggestions
 {
     /// <summary>The candidate nearest to <paramref name="input"/>, or null when none is plausibly what was meant.</summary>
     public static string? Closest(string input, IEnumerable<string> candidates)
