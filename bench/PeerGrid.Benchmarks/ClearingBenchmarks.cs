@@ -63,31 +63,6 @@ public class ClearingBenchmarks
 
     private sealed class OrdersPerSecondConfig : ManualConfig
     {
-        public OrdersPerSecondConfig() => AddColumn(new OrdersPerSecondColumn());
-    }
-
-    /// <summary>10⁹ ÷ mean ns per operation, where one operation is one order.</summary>
-    private sealed class OrdersPerSecondColumn : IColumn
-    {
-        public string Id => nameof(OrdersPerSecondColumn);
-        public string ColumnName => "Orders/s";
-        public bool AlwaysShow => true;
-        public ColumnCategory Category => ColumnCategory.Custom;
-        public int PriorityInCategory => 0;
-        public bool IsNumeric => true;
-        public UnitType UnitType => UnitType.Dimensionless;
-        public string Legend => "Orders cleared per second on one core (10⁹ / mean ns per order)";
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-        {
-            double? nanoseconds = summary[benchmarkCase]?.ResultStatistics?.Mean;
-            return nanoseconds is > 0 ? (1e9 / nanoseconds.Value).ToString("N0", CultureInfo.InvariantCulture) : "-";
-        }
-
-        public bool IsAvailable(Summary summary) => true;
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+        public OrdersPerSecondConfig() => AddColumn(new PerSecondColumn("Orders", "Orders cleared per second on one core (10⁹ / mean ns per order)"));
     }
 }

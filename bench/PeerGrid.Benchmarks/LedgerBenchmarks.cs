@@ -114,31 +114,6 @@ public class LedgerBenchmarks
 
     private sealed class LedgerBenchmarkConfig : ManualConfig
     {
-        public LedgerBenchmarkConfig() => AddColumn(new TransfersPerSecondColumn());
-    }
-
-    /// <summary>1 / mean time per transfer (the benchmarks declare one operation per transfer).</summary>
-    private sealed class TransfersPerSecondColumn : IColumn
-    {
-        public string Id => nameof(TransfersPerSecondColumn);
-        public string ColumnName => "Transfers/s";
-        public bool AlwaysShow => true;
-        public ColumnCategory Category => ColumnCategory.Custom;
-        public int PriorityInCategory => 0;
-        public bool IsNumeric => true;
-        public UnitType UnitType => UnitType.Dimensionless;
-        public string Legend => "Transfers per second: 1 / mean time per transfer";
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-        {
-            double? meanNs = summary[benchmarkCase]?.ResultStatistics?.Mean;
-            return meanNs is > 0 ? (1e9 / meanNs.Value).ToString("N0", CultureInfo.InvariantCulture) : "NA";
-        }
-
-        public bool IsAvailable(Summary summary) => true;
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+        public LedgerBenchmarkConfig() => AddColumn(new PerSecondColumn("Transfers", "Transfers posted per second on one core (10⁹ / mean ns per transfer)"));
     }
 }
