@@ -174,6 +174,7 @@ internal static class CommunityCompiler
         q.SellFirst = p.StorageMode == StorageMode.SellFirst;
         q.GridChargeBelowMicros = p.GridChargeBelowPrice is { } g ? Price.FromDecimal(g).MicrosPerKwh : long.MinValue;
         q.SellSurplus = p.SellSurplus;
+        q.BuysFromPeers = p.PreferP2P;
         m.MinSellMicros[h] = p.MinSellPrice is { } s ? Price.FromDecimal(s).MicrosPerKwh : long.MinValue;
         m.MaxBuyMicros[h] = p.MaxBuyPrice is { } b ? Price.FromDecimal(b).MicrosPerKwh : long.MaxValue;
     }

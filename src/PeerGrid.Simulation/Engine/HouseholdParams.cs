@@ -34,6 +34,8 @@ internal struct HouseholdParams
 
     public bool SellFirst;
     public bool SellSurplus;
+    /// <summary>Buy from peers before the grid; false = buy only from the grid.</summary>
+    public bool BuysFromPeers;
 }
 
 /// <summary>One household's values carried between the passes of a slot (and its battery's content).</summary>

@@ -328,7 +328,7 @@ internal sealed class SimulationEngine
             // and ask for no more than the wallet can pay at the retail price (no market charges more per kWh).
             ref readonly HouseholdParams p = ref parameters[h];
             ref readonly HouseholdScratch x = ref scratch[h];
-            double need = Math.Min(Math.Min(x.Deficit, p.MaxImportKwh), AffordableKwh(x.Budget, buy));
+            double need = p.BuysFromPeers ? Math.Min(Math.Min(x.Deficit, p.MaxImportKwh), AffordableKwh(x.Budget, buy)) : 0;
             net[h] = need - (p.SellSurplus ? Math.Min(x.Surplus, p.MaxExportKwh) : 0);
             budgets[h] = x.Budget;
         }

@@ -108,3 +108,20 @@ public class AuctionRunTests
         Assert.All(recorder.Import, slot => Assert.All(slot, v => Assert.True(v >= 0)));
     }
 }
+
+public class BuyingPreferenceTests
+{
+    [Fact]
+    public void AHouseholdThatDoesNotBuyFromPeers_BuysFromTheGrid()
+    {
+        var profiles = new Dictionary<string, PeerGrid.Simulation.Profiles.Profile> { ["gen"] = ConstantDaily("gen", 2) };
+        var a = House("a", appliances: [Window(2, "00:00", "01:00")], preferences: Preferences.Default with { PreferP2P = false });
+        var b = House("b", generators: [new ProfileGenerator("roof", true, "gen")]);
+
+        RunTotals t = Simulator.Run(Build([a, b], profiles: profiles), new AuctionMarket(new PayAsClear(PricingConvention.EquilibriumInterval, 0.5)));
+
+        Assert.Equal(0, t.PeerBoughtKwh[0]);
+        Assert.Equal(2.0, t.ImportKwh[0], 12);
+        Assert.Equal(2.0, t.ExportKwh[1], 12);
+    }
+}
