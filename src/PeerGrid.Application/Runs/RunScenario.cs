@@ -63,7 +63,7 @@ public static class RunScenario
         }
 
         var pricing = scenario.Pricing == MarketSettings.MarginalPair ? PeerGrid.Markets.Auctions.PricingConvention.MarginalPair : PeerGrid.Markets.Auctions.PricingConvention.EquilibriumInterval;
-        var market = Markets.MechanismFactory.Create(scenario.Mechanism, scenario.Households.Count, pricing, scenario.PricingK);
+        var market = Markets.MechanismFactory.Create(scenario, pricing);
         RunTotals totals = Simulator.Run(scenario, market, observers, progress, cancel: cancel);
         RunSummary summary = Summarise(scenario, totals, aggregate);
         File.WriteAllText(summaryPath, JsonSerializer.Serialize(summary, SummaryJson) + "\n");

@@ -8,6 +8,8 @@ public sealed record BaseLoad(string ProfileId, double AnnualKwh);
 
 /// <summary>
 /// A prosumer's household: its devices, preferences and grid connection. Connection limits in kW; null = unlimited.
+/// <see cref="Cell"/> names the market cell (feeder) the household trades in first when the market is a hierarchy
+/// (docs/markets-hierarchy.md); null = the single implicit cell of a flat market.
 /// </summary>
 public sealed record Household(
     string Id,
@@ -17,7 +19,8 @@ public sealed record Household(
     Preferences Preferences,
     BaseLoad? BaseLoad = null,
     double? MaxImportKw = null,
-    double? MaxExportKw = null)
+    double? MaxExportKw = null,
+    string? Cell = null)
 {
     public bool HasGeneration => Generators.Count > 0;
 
@@ -49,6 +52,10 @@ public sealed record Household(
         if (MaxExportKw is { } me)
         {
             errors.NonNegative($"{path}.maxExportKw", me, "kW");
+        }
+        if (Cell is not null)
+        {
+            errors.NotBlank($"{path}.cell", Cell, "market cell id (one of market.hierarchy.cells)");
         }
     }
 }

@@ -10,6 +10,9 @@ namespace PeerGrid.Simulation.Scenarios;
 /// with their seeded variation), every referenced profile loaded. A run is a function of this and <see cref="Seed"/>.
 /// <see cref="ProfileDeclarations"/> keeps where each profile in <see cref="Profiles"/> came from, so the scenario
 /// can be written back out (<see cref="ScenarioWriter"/>); null when the scenario was built in code.
+/// <see cref="Hierarchy"/> nests the auction markets (cells, communities, regions; docs/markets-hierarchy.md); null = one
+/// flat market. <see cref="PlatformFeePerKwh"/> is the platform operator's fee per kWh traded between households,
+/// currency units, paid by the buyer (auctions only).
 /// </summary>
 public sealed record Scenario(
     string Name,
@@ -28,7 +31,37 @@ public sealed record Scenario(
     string Mechanism = "grid-only",
     IReadOnlyDictionary<string, ProfileDeclaration>? ProfileDeclarations = null,
     string Pricing = MarketSettings.EquilibriumInterval,
-    double PricingK = 0.5);
+    double PricingK = 0.5,
+    MarketHierarchy? Hierarchy = null,
+    decimal PlatformFeePerKwh = 0);
+
+/// <summary>
+/// "market.hierarchy": cells (feeders) in communities (microgrids) in regions. Households name their cell
+/// (<see cref="Household.Cell"/>). A cell without a community belongs to one implicit community, a community without a
+/// region to one implicit region.
+/// </summary>
+/// <param name="CellFee">Grid fee of each cell market a trade passes through; null = none.</param>
+/// <param name="CommunityFee">Grid fee of each community market a trade passes through; null = none.</param>
+/// <param name="RegionFee">Grid fee of a region market; null = none.</param>
+/// <param name="LossPerLevel">Fraction of energy lost per level crossing (up or down), 0 … 0.5.</param>
+public sealed record MarketHierarchy(
+    IReadOnlyList<HierarchyCell> Cells,
+    IReadOnlyList<HierarchyCommunity> Communities,
+    LevelFee? CellFee = null,
+    LevelFee? CommunityFee = null,
+    LevelFee? RegionFee = null,
+    double LossPerLevel = 0);
+
+/// <summary>One cell (feeder, street). Capacities limit what its households trade with other cells, in kW; null = unlimited.</summary>
+/// <param name="Community">Its community's id; null = the implicit community.</param>
+public sealed record HierarchyCell(string Id, string? Community = null, double? ImportCapacityKw = null, double? ExportCapacityKw = null);
+
+/// <summary>One community (microgrid, substation).</summary>
+/// <param name="Region">Its region's id; null = the implicit region. Regions are named here only.</param>
+public sealed record HierarchyCommunity(string Id, string? Region = null);
+
+/// <summary>A grid fee: either a constant in currency units per kWh or a percentage (0 … 100) of the trade price.</summary>
+public sealed record LevelFee(decimal? PerKwh = null, decimal? Percent = null);
 
 /// <summary>The market section's names and defaults.</summary>
 public static class MarketSettings

@@ -77,6 +77,10 @@ public static partial class ScenarioLoader
         Dictionary<string, ProfileDeclaration?> declarations = ProfilesReader.ReadDeclarations(root);
         IReadOnlyList<Household>? households = new HouseholdListReader(root, new ProfileCatalog(declarations.Keys), seed).Read();
         root.Finish();
+        if (market is not null && households is not null)
+        {
+            MarketReader.CheckCells(households, market, errors);
+        }
         Dictionary<string, Profile> profiles = ProfilesReader.Load(declarations, context, errors);
 
         if (!errors.IsEmpty || name is null || time is null || location is null || tariff is null || market is null || households is null)
@@ -100,7 +104,9 @@ public static partial class ScenarioLoader
             market.Mechanism,
             declarations.ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal),
             market.Pricing,
-            market.K);
+            market.K,
+            market.Hierarchy,
+            market.PlatformFeePerKwh);
     }
 
     private static ulong Seed(ObjectReader root)

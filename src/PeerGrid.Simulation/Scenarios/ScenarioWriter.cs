@@ -56,6 +56,11 @@ public static class ScenarioWriter
         w.WriteString("mechanism", scenario.Mechanism);
         w.WriteString("pricing", scenario.Pricing);
         w.WriteNumber("k", scenario.PricingK);
+        w.WriteNumber("platformFeePerKwh", scenario.PlatformFeePerKwh);
+        if (scenario.Hierarchy is { } hierarchy)
+        {
+            WriteHierarchy(w, hierarchy);
+        }
         w.WriteEndObject();
         w.WriteStartObject("profiles");
         foreach (ProfileDeclaration d in (scenario.ProfileDeclarations ?? new Dictionary<string, ProfileDeclaration>()).Values.OrderBy(d => d.Id, StringComparer.Ordinal))
@@ -78,6 +83,62 @@ public static class ScenarioWriter
             WriteHousehold(w, h);
         }
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteHierarchy(Utf8JsonWriter w, MarketHierarchy h)
+    {
+        w.WriteStartObject("hierarchy");
+        w.WriteStartArray("cells");
+        foreach (HierarchyCell c in h.Cells)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", c.Id);
+            if (c.Community is not null)
+            {
+                w.WriteString("community", c.Community);
+            }
+            if (c.ImportCapacityKw is { } import)
+            {
+                w.WriteNumber("importCapacityKw", import);
+            }
+            if (c.ExportCapacityKw is { } export)
+            {
+                w.WriteNumber("exportCapacityKw", export);
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("communities");
+        foreach (HierarchyCommunity c in h.Communities)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", c.Id);
+            if (c.Region is not null)
+            {
+                w.WriteString("region", c.Region);
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartObject("fees");
+        WriteFee(w, "cell", h.CellFee);
+        WriteFee(w, "community", h.CommunityFee);
+        WriteFee(w, "region", h.RegionFee);
+        w.WriteEndObject();
+        w.WriteNumber("lossPerLevel", h.LossPerLevel);
+        w.WriteEndObject();
+    }
+
+    private static void WriteFee(Utf8JsonWriter w, string level, LevelFee? fee)
+    {
+        if (fee is null)
+        {
+            return;
+        }
+        w.WriteStartObject(level);
+        WriteOptional(w, "perKwh", fee.PerKwh);
+        WriteOptional(w, "percent", fee.Percent);
         w.WriteEndObject();
     }
 
@@ -156,6 +217,10 @@ public static class ScenarioWriter
         if (h.MaxExportKw is { } me)
         {
             w.WriteNumber("maxExportKw", me);
+        }
+        if (h.Cell is not null)
+        {
+            w.WriteString("cell", h.Cell);
         }
         w.WriteEndObject();
     }

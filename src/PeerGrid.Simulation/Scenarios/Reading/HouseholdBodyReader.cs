@@ -6,7 +6,7 @@ using PeerGrid.Simulation.Scenarios.Json;
 namespace PeerGrid.Simulation.Scenarios.Reading;
 
 /// <summary>
-/// A household body: baseLoad, appliances, generators, batteries, preferences and connection limits. The same
+/// A household body: baseLoad, appliances, generators, batteries, preferences, connection limits and market cell. The same
 /// reader serves listed households, template groups and the templates themselves; the domain's
 /// <see cref="Household.Validate"/> (and the item Validate methods) apply the rules after mapping.
 /// </summary>
@@ -40,12 +40,18 @@ internal sealed class HouseholdBodyReader(ProfileCatalog profiles)
         }
         double? maxImport = r.Number("maxImportKw", "30 (kW)");
         double? maxExport = r.Number("maxExportKw", "10 (kW)");
+        // Whether the cell exists is checked once the market and every household are read (MarketReader.CheckCells).
+        string? cell = r.String("cell", "\"c1\"");
+        if (cell is not null && !Ids.IsValid(cell))
+        {
+            r.Error("cell", $"'{cell}' is not a valid cell id", "use letters, digits, '-' and '_' only, starting with a letter or digit, at most 64 characters");
+        }
         r.Finish();
 
         int before = errors.All.Count;
         if (!r.Failed && appliances.All(a => a is not null) && generators.All(g => g is not null) && batteries.All(b => b is not null))
         {
-            var household = new Household(id, [.. appliances.OfType<Appliance>()], [.. generators.OfType<Generator>()], [.. batteries.OfType<Battery>()], preferences!, baseLoad, maxImport, maxExport);
+            var household = new Household(id, [.. appliances.OfType<Appliance>()], [.. generators.OfType<Generator>()], [.. batteries.OfType<Battery>()], preferences!, baseLoad, maxImport, maxExport, cell);
             household.Validate(path, errors);
             return errors.All.Count == before ? household : null;
         }
@@ -53,7 +59,7 @@ internal sealed class HouseholdBodyReader(ProfileCatalog profiles)
         ValidateEach(appliances, $"{path}.appliances", (a, p) => a.Validate(p, errors));
         ValidateEach(generators, $"{path}.generators", (g, p) => g.Validate(p, errors));
         ValidateEach(batteries, $"{path}.batteries", (b, p) => b.Validate(p, errors));
-        new Household(id, [], [], [], preferences ?? Preferences.Default, baseLoad, maxImport, maxExport).Validate(path, errors);
+        new Household(id, [], [], [], preferences ?? Preferences.Default, baseLoad, maxImport, maxExport, cell).Validate(path, errors);
         return null;
     }
 

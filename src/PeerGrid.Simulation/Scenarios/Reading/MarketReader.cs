@@ -1,15 +1,33 @@
+using System.Globalization;
 using System.Text.Json;
+using PeerGrid.Domain;
+using PeerGrid.Domain.Households;
 using PeerGrid.Simulation.Scenarios.Json;
 
 namespace PeerGrid.Simulation.Scenarios.Reading;
 
-/// <summary>The market section as read: the mechanism and the pay-as-clear price convention and k.</summary>
-internal sealed record MarketSection(string Mechanism, string Pricing, double K);
+/// <summary>
+/// The market section as read: the mechanism, the pay-as-clear price convention and k, the optional market hierarchy
+/// and the platform fee (currency units per kWh).
+/// </summary>
+internal sealed record MarketSection(string Mechanism, string Pricing, double K, MarketHierarchy? Hierarchy = null, decimal PlatformFeePerKwh = 0);
 
-/// <summary>"market": {"mechanism", "pricing", "k"}; the mechanism must be one this build supports.</summary>
+/// <summary>
+/// "market": {"mechanism", "pricing", "k", "hierarchy", "platformFeePerKwh"}; the mechanism must be one this build
+/// supports. Households' "cell" references are checked against the hierarchy by <see cref="CheckCells"/> once the
+/// households are read.
+/// </summary>
 internal static class MarketReader
 {
     public const string DefaultMechanism = "grid-only";
+
+    /// <summary>Fees are prices: at most this many currency units per kWh.</summary>
+    private const decimal MaxFeePerKwh = 10;
+
+    /// <summary>Most loss per level crossing accepted: beyond half the energy a "trade" would be mostly heat.</summary>
+    public const double MaxLossPerLevel = 0.5;
+
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public static MarketSection? Read(ObjectReader root, ScenarioLoadContext context)
     {
@@ -32,7 +50,13 @@ internal static class MarketReader
         }
         if (!(k >= 0 && k <= 1))
         {
-            r.Error("k", $"must be between 0 and 1 (got {k.ToString(System.Globalization.CultureInfo.InvariantCulture)})", "use 0.5 for the middle of the price interval, 0 for its low end, 1 for its high end");
+            r.Error("k", $"must be between 0 and 1 (got {k.ToString(Inv)})", "use 0.5 for the middle of the price interval, 0 for its low end, 1 for its high end");
+        }
+        decimal platformFee = r.Decimal("platformFeePerKwh", "0.005") is { } fee ? FeePerKwh(fee, "platformFeePerKwh", r) : 0;
+        MarketHierarchy? hierarchy = r.TryGet("hierarchy", out JsonElement he) ? ReadHierarchy(he, r.At("hierarchy"), r.Errors) : null;
+        if (r.Has("hierarchy") && hierarchy is null)
+        {
+            r.Fail();
         }
         r.Finish();
         if (r.Failed)
@@ -42,7 +66,7 @@ internal static class MarketReader
         }
         if (context.SupportedMechanisms.Contains(mechanism))
         {
-            return new MarketSection(mechanism, pricing, k);
+            return new MarketSection(mechanism, pricing, k, hierarchy, platformFee);
         }
         string supported = Suggestions.List(context.SupportedMechanisms.Order(StringComparer.Ordinal));
         if (ScenarioLoadContext.KnownMechanisms.Contains(mechanism))
@@ -55,5 +79,266 @@ internal static class MarketReader
         }
         root.Fail();
         return null;
+    }
+
+    /// <summary>
+    /// With a hierarchy, every household names one of its cells; without one, no household names a cell. One error
+    /// per unknown cell id (listing the households that use it), so a group of a thousand reports it once.
+    /// </summary>
+    public static void CheckCells(IReadOnlyList<Household> households, MarketSection market, ValidationErrors errors)
+    {
+        var byCell = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var withoutCell = new List<string>();
+        var defined = new HashSet<string>(market.Hierarchy?.Cells.Select(c => c.Id) ?? [], StringComparer.Ordinal);
+        foreach (Household h in households)
+        {
+            if (h.Cell is null)
+            {
+                withoutCell.Add(h.Id);
+            }
+            else if (!defined.Contains(h.Cell))
+            {
+                if (!byCell.TryGetValue(h.Cell, out List<string>? ids))
+                {
+                    byCell[h.Cell] = ids = [];
+                }
+                ids.Add(h.Id);
+            }
+        }
+        if (market.Hierarchy is not { } hierarchy)
+        {
+            foreach ((string cell, List<string> ids) in byCell)
+            {
+                errors.Add("households", $"{Name(ids)} cell '{cell}', but the market has no hierarchy", "describe the cells under market.hierarchy (docs/scenarios.md#market-hierarchy), or remove \"cell\"");
+            }
+            return;
+        }
+        string[] known = [.. hierarchy.Cells.Select(c => c.Id)];
+        foreach ((string cell, List<string> ids) in byCell)
+        {
+            errors.Add("households", $"{Name(ids)} cell '{cell}', which market.hierarchy.cells does not define", $"{Suggestions.DidYouMean(cell, known)}use one of {Suggestions.List(known)}, or add {{ \"id\": \"{cell}\" }} to market.hierarchy.cells");
+        }
+        if (withoutCell.Count > 0)
+        {
+            errors.Add("households", $"{Name(withoutCell)} no cell, but the market has a hierarchy", $"give each household (or its template) a \"cell\": one of {Suggestions.List(known)}");
+        }
+    }
+
+    /// <summary>"household 'h01' names" or "households 'h01', 'h02', 'h03' and 297 more name".</summary>
+    private static string Name(List<string> ids)
+    {
+        const int Shown = 3;
+        string list = string.Join(", ", ids.Take(Shown).Select(i => $"'{i}'"));
+        string more = ids.Count > Shown ? $" and {(ids.Count - Shown).ToString("N0", Inv)} more" : "";
+        return ids.Count == 1 ? $"household {list} names" : $"households {list}{more} name";
+    }
+
+    private static MarketHierarchy? ReadHierarchy(JsonElement e, string path, ValidationErrors errors)
+    {
+        ObjectReader? r = ObjectReader.Open(e, path, errors, "the market hierarchy");
+        if (r is null)
+        {
+            return null;
+        }
+        List<HierarchyCommunity> communities = ReadList(r, "communities", "[{ \"id\": \"north\", \"region\": \"r1\" }]", ReadCommunity);
+        List<HierarchyCell> cells = ReadList(r, "cells", "[{ \"id\": \"c1\", \"community\": \"north\" }]", ReadCell);
+        if (!r.Has("cells"))
+        {
+            r.Error("cells", "is missing", "list the cells, e.g. \"cells\": [{ \"id\": \"c1\", \"community\": \"north\" }]");
+        }
+        else if (cells.Count == 0 && !r.Failed)
+        {
+            r.Error("cells", "the list is empty", "add at least one cell, e.g. { \"id\": \"c1\" }");
+        }
+        // Indices in these checks are the file's only when every item could be read.
+        if (!r.Failed)
+        {
+            Unique(communities.Select(c => c.Id), "communities", "community", r);
+            Unique(cells.Select(c => c.Id), "cells", "cell", r);
+            string[] communityIds = [.. communities.Select(c => c.Id)];
+            for (int i = 0; i < cells.Count; i++)
+            {
+                if (cells[i].Community is { } community && !communityIds.Contains(community))
+                {
+                    string declared = communityIds.Length == 0 ? "none are declared" : $"declared: {Suggestions.List(communityIds)}";
+                    r.Error($"cells[{i}].community", $"unknown community '{community}' ({declared})", $"{Suggestions.DidYouMean(community, communityIds)}add {{ \"id\": \"{community}\" }} to \"communities\", or leave \"community\" out to use the single implicit community");
+                }
+            }
+        }
+        LevelFee? cellFee = null, communityFee = null, regionFee = null;
+        if (r.TryGet("fees", out JsonElement fe))
+        {
+            ObjectReader? f = ObjectReader.Open(fe, r.At("fees"), errors, "the grid fees per level");
+            if (f is null)
+            {
+                r.Fail();
+            }
+            else
+            {
+                cellFee = ReadFee(f, "cell");
+                communityFee = ReadFee(f, "community");
+                regionFee = ReadFee(f, "region");
+                f.Finish();
+                if (f.Failed)
+                {
+                    r.Fail();
+                }
+            }
+        }
+        double loss = r.Number("lossPerLevel", 0);
+        if (!(loss >= 0 && loss <= MaxLossPerLevel))
+        {
+            r.Error("lossPerLevel", $"must be between 0 and {MaxLossPerLevel.ToString(Inv)} (got {loss.ToString(Inv)})", "give the fraction of energy lost per level crossing, e.g. 0.01 for 1 %");
+        }
+        r.Finish();
+        return r.Failed ? null : new MarketHierarchy(cells, communities, cellFee, communityFee, regionFee, loss);
+    }
+
+    private static HierarchyCommunity? ReadCommunity(JsonElement e, string path, ValidationErrors errors)
+    {
+        ObjectReader? r = ObjectReader.Open(e, path, errors, "a community");
+        if (r is null)
+        {
+            return null;
+        }
+        string? id = r.RequiredString("id", "\"north\"");
+        string? region = r.String("region", "\"r1\"");
+        CheckId(id, "id", "community", r);
+        CheckId(region, "region", "region", r);
+        r.Finish();
+        return r.Failed || id is null ? null : new HierarchyCommunity(id, region);
+    }
+
+    private static HierarchyCell? ReadCell(JsonElement e, string path, ValidationErrors errors)
+    {
+        ObjectReader? r = ObjectReader.Open(e, path, errors, "a cell");
+        if (r is null)
+        {
+            return null;
+        }
+        string? id = r.RequiredString("id", "\"c1\"");
+        string? community = r.String("community", "\"north\"");
+        double? import = Capacity(r, "importCapacityKw");
+        double? export = Capacity(r, "exportCapacityKw");
+        CheckId(id, "id", "cell", r);
+        CheckId(community, "community", "community", r);
+        r.Finish();
+        return r.Failed || id is null ? null : new HierarchyCell(id, community, import, export);
+    }
+
+    private static double? Capacity(ObjectReader r, string name)
+    {
+        double? kw = r.Number(name, "50 (kW)");
+        if (kw is { } v && !(v >= 0))
+        {
+            r.Error(name, $"must be ≥ 0 kW (got {v.ToString(Inv)})", "give the most power the cell may exchange with other cells, in kW, or leave it out for no limit");
+        }
+        return kw;
+    }
+
+    private static LevelFee? ReadFee(ObjectReader fees, string level)
+    {
+        if (!fees.TryGet(level, out JsonElement e))
+        {
+            return null;
+        }
+        ObjectReader? r = ObjectReader.Open(e, fees.At(level), fees.Errors, $"the {level} fee");
+        if (r is null)
+        {
+            fees.Fail();
+            return null;
+        }
+        decimal? perKwh = r.Decimal("perKwh", "0.01");
+        decimal? percent = r.Decimal("percent", "2");
+        if (perKwh is not null && percent is not null)
+        {
+            r.Error("percent", "a fee is either per kWh or a percentage, not both", "keep \"perKwh\" or \"percent\"");
+        }
+        else if (perKwh is null && percent is null && !r.Failed)
+        {
+            fees.Error(level, "gives neither \"perKwh\" nor \"percent\"", $"write e.g. \"{level}\": {{ \"perKwh\": 0.01 }} (currency per kWh) or {{ \"percent\": 2 }} (of the trade price)");
+        }
+        if (perKwh is { } p)
+        {
+            FeePerKwh(p, "perKwh", r);
+        }
+        if (percent is { } pc)
+        {
+            if (pc is < 0 or > 100)
+            {
+                r.Error("percent", $"must be between 0 and 100 (got {pc.ToString(Inv)})", "give the fee as a percentage of the trade price, e.g. 2 for 2 %");
+            }
+            else if (pc * 10_000 != decimal.Truncate(pc * 10_000))
+            {
+                r.Error("percent", $"{pc.ToString(Inv)} has more than 4 decimal places", "round the percentage to at most 4 decimal places (one part per million)");
+            }
+        }
+        r.Finish();
+        if (r.Failed)
+        {
+            fees.Fail();
+            return null;
+        }
+        return new LevelFee(perKwh, percent);
+    }
+
+    /// <summary>A fee in currency units per kWh: 0 … 10, at most six decimals (prices are exact micro-units).</summary>
+    private static decimal FeePerKwh(decimal value, string name, ObjectReader r)
+    {
+        if (value is < 0 or > MaxFeePerKwh)
+        {
+            r.Error(name, $"must be between 0 and {MaxFeePerKwh.ToString(Inv)} per kWh (got {value.ToString(Inv)})", "give the fee in currency units per kWh, e.g. 0.01");
+        }
+        else if (value * 1_000_000 != decimal.Truncate(value * 1_000_000))
+        {
+            r.Error(name, $"{value.ToString(Inv)} has more than 6 decimal places", "round the fee to at most 6 decimal places (0.000001 currency units)");
+        }
+        return value;
+    }
+
+    private static void CheckId(string? id, string field, string what, ObjectReader r)
+    {
+        if (id is not null && !Ids.IsValid(id))
+        {
+            r.Error(field, $"'{id}' is not a valid {what} id", "use letters, digits, '-' and '_' only, starting with a letter or digit, at most 64 characters");
+        }
+    }
+
+    private static void Unique(IEnumerable<string> ids, string list, string what, ObjectReader r)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        int i = 0;
+        foreach (string id in ids)
+        {
+            if (!seen.Add(id))
+            {
+                r.Error($"{list}[{i}].id", $"'{id}' is already the id of another {what}", $"give every {what} a unique id");
+            }
+            i++;
+        }
+    }
+
+    private static List<T> ReadList<T>(ObjectReader r, string name, string example, Func<JsonElement, string, ValidationErrors, T?> read)
+        where T : class
+    {
+        var items = new List<T>();
+        if (!r.TryGetArray(name, out JsonElement array, example))
+        {
+            return items;
+        }
+        int i = 0;
+        foreach (JsonElement e in array.EnumerateArray())
+        {
+            T? item = read(e, $"{r.At(name)}[{i++}]", r.Errors);
+            if (item is null)
+            {
+                r.Fail();
+            }
+            else
+            {
+                items.Add(item);
+            }
+        }
+        return items;
     }
 }
