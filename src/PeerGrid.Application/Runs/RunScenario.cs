@@ -64,13 +64,15 @@ public static class RunScenario
 
         var pricing = scenario.Pricing == MarketSettings.MarginalPair ? PeerGrid.Markets.Auctions.PricingConvention.MarginalPair : PeerGrid.Markets.Auctions.PricingConvention.EquilibriumInterval;
         var market = Markets.MechanismFactory.Create(scenario, pricing);
+        var marketTotals = new MarketTotalsObserver(market);
+        observers.Add(marketTotals);
         RunTotals totals = Simulator.Run(scenario, market, observers, progress, cancel: cancel);
-        RunSummary summary = Summarise(scenario, totals, aggregate);
+        RunSummary summary = Summarise(scenario, totals, aggregate, marketTotals.Totals);
         File.WriteAllText(summaryPath, JsonSerializer.Serialize(summary, SummaryJson) + "\n");
         return new RunOutcome(summaryPath, slotsPath, householdsPath, summary);
     }
 
-    public static RunSummary Summarise(Scenario scenario, RunTotals totals, CommunityAggregator aggregate)
+    public static RunSummary Summarise(Scenario scenario, RunTotals totals, CommunityAggregator aggregate, MarketTotals? market = null)
     {
         var households = new HouseholdKpis[totals.HouseholdIds.Length];
         for (int h = 0; h < households.Length; h++)
@@ -90,6 +92,7 @@ public static class RunScenario
             community.MaxEnergyBalanceResidualKwh,
             community,
             Fairness.Of(totals),
+            market ?? new MarketTotals(0, 0, 0, 0, 0),
             households);
     }
 }

@@ -18,4 +18,5 @@ public sealed record RunSummary(
     double MaxEnergyBalanceResidualKwh,
     CommunityKpis Community,
     FairnessKpis Fairness,
+    MarketTotals Market,
     IReadOnlyList<HouseholdKpis> Households);

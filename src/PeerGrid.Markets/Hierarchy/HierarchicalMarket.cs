@@ -214,7 +214,10 @@ public sealed class HierarchicalMarket : IMarketMechanism
         LastPlatformFeesMicros = 0;
         LastOperatorSurplusMicros = 0;
         LastLossesKwh = 0;
-        if (!RunSlot(slot, capped: true))
+        bool limited = RunSlot(slot, capped: true);
+        // Network fees go on to the grid operator in settlement; platform fees and any surplus stay with the operator.
+        slot.GridFeesMicros = LastGridFeesMicrosTotal;
+        if (!limited)
         {
             return;
         }

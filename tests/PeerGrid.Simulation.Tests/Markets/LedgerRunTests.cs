@@ -2,6 +2,7 @@ using PeerGrid.Domain.Households;
 using PeerGrid.Domain.Quantities;
 using PeerGrid.Domain.Trading;
 using PeerGrid.Markets.Auctions;
+using PeerGrid.Markets.Hierarchy;
 using PeerGrid.Markets.Mechanisms;
 using PeerGrid.Markets.Settlement;
 using PeerGrid.Markets.Sharing;
@@ -101,5 +102,33 @@ public class LedgerRunTests
 
         Assert.Throws<InvalidOperationException>(() => Simulator.Run(scenario, settlement: settlement));
         Assert.Equal(after, ledger.Balance(AccountId.ForHousehold(0)).Micros);
+    }
+}
+
+public class HierarchyLedgerRunTests
+{
+    [Theory]
+    [InlineData(11UL)]
+    [InlineData(12UL)]
+    [InlineData(13UL)]
+    public void AHierarchyWithFees_SettlesToAZeroTrialBalance_WithFeesAtTheGridOperator(ulong seed)
+    {
+        Scenario random = RandomScenarios.Create(seed, householdCount: 8);
+        int n = random.Households.Count;
+        // Two cells in one community, households alternating; fees at every level, losses and a platform fee.
+        var topology = new HierarchyTopology([.. Enumerable.Range(0, n).Select(h => h % 2)], [0, 0], [0]);
+        var charges = new HierarchyCharges(GridFee.PerKwh(10_000), GridFee.Percent(2), GridFee.PerKwh(20_000), 0.01, 5_000);
+        var market = new HierarchicalMarket(topology, charges, () => new PayAsClear(PricingConvention.EquilibriumInterval, 0.5));
+        var ledger = new Ledger(n, new Money(1_000_000_000_000));
+
+        RunTotals t = Simulator.Run(random, market, settlement: new LedgerSettlement(ledger));
+
+        Assert.True(ledger.ComputeTrialBalance().IsBalanced);
+        for (int h = 0; h < n; h++)
+        {
+            Assert.Equal(-t.NetCostMicros(h), ledger.Balance(AccountId.ForHousehold(h)).Micros);
+        }
+        Assert.True(ledger.Balance(AccountId.GridOperator).Micros >= 0);
+        Assert.True(ledger.Balance(AccountId.PlatformOperator).Micros >= 0);
     }
 }
