@@ -4,6 +4,7 @@ using PeerGrid.Domain;
 using PeerGrid.Domain.Households;
 using PeerGrid.Domain.Trading;
 using PeerGrid.Markets.Auctions;
+using PeerGrid.Markets.Hierarchy;
 using PeerGrid.Markets.Mechanisms;
 using PeerGrid.Markets.Strategies;
 using PeerGrid.Simulation.Observers;
@@ -140,6 +141,43 @@ public class StrategyRunTests
         else
         {
             Assert.Equal(0, peerMoney);
+        }
+    }
+
+    [Theory]
+    [InlineData("ramp", "pay-as-clear")]
+    [InlineData("ramp", "huang")]
+    [InlineData("adaptive", "pay-as-bid")]
+    [InlineData("adaptive", "preference-first")]
+    public void InAHierarchyWithFeesAndLosses_TheEngineStaysBalanced(string strategy, string mechanism)
+    {
+        Scenario scenario = RandomScenarios.Create(21, householdCount: 12);
+        var topology = new HierarchyTopology([0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3], [0, 0, 1, 1], [0, 0], [0.3, null, 0.2, null], [null, 0.25, null, 0.4]);
+        var charges = new HierarchyCharges(GridFee.PerKwh(10_000), GridFee.Percent(2), GridFee.PerKwh(20_000), 0.02, 5_000);
+        var market = new HierarchicalMarket(topology, charges, () => Clearing(mechanism), strategy: Strategy(strategy, 5));
+        var totals = new FeeTotals(market);
+
+        RunTotals t = Simulator.Run(scenario, totals);
+
+        Assert.True(t.MaxResidualKwh < 1e-9, $"residual {t.MaxResidualKwh}");
+        Assert.True(t.PeerBoughtKwh.Sum() > 0, "households trade");
+        Assert.Equal(totals.CollectedMicros, t.PeerNetPaidMicros.Sum());
+        Assert.Equal(t.PeerSoldKwh.Sum() - t.PeerBoughtKwh.Sum(), totals.LossesKwh, 9);
+    }
+
+    private sealed class FeeTotals(HierarchicalMarket inner) : IMarketMechanism
+    {
+        public string Name => inner.Name;
+
+        public long CollectedMicros { get; private set; }
+
+        public double LossesKwh { get; private set; }
+
+        public void Clear(MarketSlot slot)
+        {
+            inner.Clear(slot);
+            CollectedMicros += inner.LastGridFeesMicrosTotal + inner.LastPlatformFeesMicros + inner.LastOperatorSurplusMicros;
+            LossesKwh += inner.LastLossesKwh;
         }
     }
 
@@ -284,6 +322,20 @@ public class StrategyRunTests
         Assert.Equal(path, error.Path);
         Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(error.Fix));
+    }
+
+    [Fact]
+    public void TheSchemaTheLoaderAndTheMarkets_NameTheSameStrategies()
+    {
+        JsonElement schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(ScenarioTestKit.RepositoryRoot(), "docs", "scenario.schema.json"))).RootElement;
+        JsonElement market = schema.GetProperty("properties").GetProperty("market").GetProperty("properties");
+
+        Assert.Equal(MarketSettings.Strategies, [.. market.GetProperty("strategy").GetProperty("enum").EnumerateArray().Select(v => v.GetString()!)]);
+        Assert.Equal(MarketSettings.Strategies, OrderStrategy.Names);
+        Assert.Equal(MarketSettings.MaxRounds, OrderStrategy.MaxRounds);
+        Assert.Equal(MarketSettings.DefaultRounds, market.GetProperty("rounds").GetProperty("default").GetInt32());
+        Assert.Equal(MarketSettings.DefaultAdaptiveAlpha, OrderStrategy.DefaultAlpha);
+        Assert.Equal(MarketSettings.DefaultAdaptiveMargin, OrderStrategy.DefaultMargin);
     }
 
     [Fact]
