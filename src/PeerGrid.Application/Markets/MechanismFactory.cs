@@ -5,6 +5,7 @@ using PeerGrid.Markets.Auctions;
 using PeerGrid.Markets.Hierarchy;
 using PeerGrid.Markets.Mechanisms;
 using PeerGrid.Markets.Sharing;
+using PeerGrid.Markets.Strategies;
 using PeerGrid.Simulation.Scenarios;
 
 namespace PeerGrid.Application.Markets;
@@ -20,11 +21,12 @@ public static class MechanismFactory
     public static IReadOnlyList<string> Auctions { get; } = ["pay-as-clear", "pay-as-bid", "pay-as-offer", "preference-first", "huang"];
 
     /// <param name="k">Pay-as-clear's point in the price interval, 0 … 1 (../shared/REFERENCE.md §1).</param>
-    public static IMarketMechanism Create(string name, int households, PricingConvention pricing = PricingConvention.EquilibriumInterval, double k = 0.5) => name switch
+    /// <param name="strategy">How households price their auction orders; default <see cref="OrderStrategy.Fixed"/>. The sharing models and grid-only ignore it.</param>
+    public static IMarketMechanism Create(string name, int households, PricingConvention pricing = PricingConvention.EquilibriumInterval, double k = 0.5, OrderStrategy? strategy = null) => name switch
     {
         "grid-only" => new GridOnlyMarket(),
-        "pay-as-clear" or "pay-as-bid" or "pay-as-offer" or "huang" => new AuctionMarket(Clearing(name, pricing, k)()),
-        "preference-first" => new AuctionMarket(Clearing(name, pricing, k)(), "preference-first"),
+        "pay-as-clear" or "pay-as-bid" or "pay-as-offer" or "huang" => new AuctionMarket(Clearing(name, pricing, k)(), strategy: strategy),
+        "preference-first" => new AuctionMarket(Clearing(name, pricing, k)(), "preference-first", strategy),
         "sdr" => new SlotSharingMarket(SupplyDemandRatio.Instance, households),
         "mmr" => new SlotSharingMarket(MidMarketRate.Instance, households),
         "bill-sharing" => new BillSharingMarket(households),
@@ -34,16 +36,27 @@ public static class MechanismFactory
     /// <summary>
     /// The scenario's mechanism. An auction in a scenario with a market hierarchy or a platform fee runs as a
     /// <see cref="HierarchicalMarket"/> with that auction at every node; the sharing models and grid-only stay flat.
+    /// Auctions price households' orders by the scenario's strategy (<see cref="Strategy"/>).
     /// </summary>
     public static IMarketMechanism Create(Scenario scenario, PricingConvention pricing)
     {
         string name = scenario.Mechanism;
+        OrderStrategy strategy = Strategy(scenario);
         if (!Auctions.Contains(name) || (scenario.Hierarchy is null && scenario.PlatformFeePerKwh == 0))
         {
-            return Create(name, scenario.Households.Count, pricing, scenario.PricingK);
+            return Create(name, scenario.Households.Count, pricing, scenario.PricingK, strategy);
         }
-        return new HierarchicalMarket(Topology(scenario), Charges(scenario), Clearing(name, pricing, scenario.PricingK), name);
+        return new HierarchicalMarket(Topology(scenario), Charges(scenario), Clearing(name, pricing, scenario.PricingK), name, strategy);
     }
+
+    /// <summary>The scenario's order strategy: "fixed", "ramp" with its rounds, or "adaptive" with its α and margin.</summary>
+    public static OrderStrategy Strategy(Scenario scenario) => scenario.Strategy switch
+    {
+        MarketSettings.FixedStrategy => OrderStrategy.Fixed,
+        MarketSettings.RampStrategy => OrderStrategy.Ramp(scenario.Rounds),
+        MarketSettings.AdaptiveStrategy => OrderStrategy.Adaptive(scenario.AdaptiveAlpha, scenario.AdaptiveMargin),
+        _ => throw new ArgumentException($"Unknown order strategy '{scenario.Strategy}'; use one of {string.Join(", ", MarketSettings.Strategies)}.", nameof(scenario)),
+    };
 
     /// <summary>
     /// Cells, communities and regions as indices. Communities keep the scenario's order, with the implicit one (for

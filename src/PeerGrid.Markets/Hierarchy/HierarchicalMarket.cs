@@ -1,6 +1,7 @@
 using PeerGrid.Domain.Quantities;
 using PeerGrid.Domain.Trading;
 using PeerGrid.Markets.Auctions;
+using PeerGrid.Markets.Strategies;
 
 namespace PeerGrid.Markets.Hierarchy;
 
@@ -9,8 +10,11 @@ namespace PeerGrid.Markets.Hierarchy;
 /// households trade in their cell's market first; what a cell leaves unmatched moves up to its community's market, then
 /// to its region's; what the region leaves goes to the utility grid (the engine settles it at the tariff).
 /// <list type="bullet">
-/// <item>Orders as in <see cref="Mechanisms.AuctionMarket"/>: bid min(household maximum, retail), offer max(household
-/// minimum, feed-in), energy rounded down to the µkWh.</item>
+/// <item>Orders as in <see cref="Mechanisms.AuctionMarket"/>, formed and priced by the same <see cref="OrderPricer"/>:
+/// limits min(household maximum, retail) for bids and max(household minimum, feed-in) for offers, energy rounded down to
+/// the µkWh, prices by the <see cref="OrderStrategy"/>. With R rounds (the ramp) the whole hierarchy clears R times per
+/// slot: in round r every order's remaining energy enters its cell at the round's price, what the cells leave moves up
+/// to the communities and regions at that same price, and round r + 1 starts again at the cells.</item>
 /// <item>Grid fees, gsy-e's rule: an offer entering a market has that market's fee added; a bid leaving a market has
 /// that market's fee taken off. A trade pays every market on its path once; the buyer pays them all.</item>
 /// <item>Losses: each level crossing loses <see cref="HierarchyCharges.LossPerCrossing"/> of the energy. The seller
@@ -50,10 +54,9 @@ public sealed class HierarchicalMarket : IMarketMechanism
     private readonly double[] _keep = new double[LevelCount];
     private readonly double _keepPerLevel;
 
-    // Per household: limit prices of the slot (µ/kWh) and energy left (µkWh). A bid's energy is in the units of the
-    // level it is at: sent energy a trade there would have to move (its need ÷ (1 − loss)^(2d)).
-    private readonly long[] _bidLimit;
-    private readonly long[] _offerLimit;
+    // Per household: energy left (µkWh); the order's limit and round price are the pricer's. A bid's energy is in the
+    // units of the level it is at: sent energy a trade there would have to move (its need ÷ (1 − loss)^(2d)).
+    private readonly OrderPricer _pricer;
     private readonly long[] _bidLeft;
     private readonly long[] _offerLeft;
     private readonly long[] _admitted;
@@ -81,7 +84,8 @@ public sealed class HierarchicalMarket : IMarketMechanism
     /// <param name="charges">Grid fees per level, losses per crossing, platform fee.</param>
     /// <param name="clearing">Makes the clearing mechanism of one market node, e.g. <c>() => new PayAsClear(PricingConvention.EquilibriumInterval, 0.5)</c>; called once per node that clears.</param>
     /// <param name="name">The mechanism's name in results; default: the clearing mechanism's.</param>
-    public HierarchicalMarket(HierarchyTopology topology, HierarchyCharges charges, Func<IClearingMechanism> clearing, string? name = null)
+    /// <param name="strategy">How households price their orders; default <see cref="OrderStrategy.Fixed"/>.</param>
+    public HierarchicalMarket(HierarchyTopology topology, HierarchyCharges charges, Func<IClearingMechanism> clearing, string? name = null, OrderStrategy? strategy = null)
     {
         charges.Validate();
         Topology = topology;
@@ -127,8 +131,7 @@ public sealed class HierarchicalMarket : IMarketMechanism
         _keep[1] = _keepPerLevel;
         _keep[2] = _keepPerLevel * _keepPerLevel;
 
-        _bidLimit = new long[n];
-        _offerLimit = new long[n];
+        _pricer = new OrderPricer(strategy);
         _bidLeft = new long[n];
         _offerLeft = new long[n];
         _admitted = new long[n];
@@ -165,6 +168,9 @@ public sealed class HierarchicalMarket : IMarketMechanism
     public HierarchyTopology Topology { get; }
 
     public HierarchyCharges Charges { get; }
+
+    /// <summary>The households' order pricing, with the adaptive strategy's estimates.</summary>
+    public OrderPricer Pricer => _pricer;
 
     /// <summary>Grid fees the markets of <paramref name="level"/> collected in the last slot, micro-units.</summary>
     public long LastGridFeesMicros(HierarchyLevel level) => _feesMicros[(int)level];
@@ -217,27 +223,49 @@ public sealed class HierarchicalMarket : IMarketMechanism
         bool limited = RunSlot(slot, capped: true);
         // Network fees go on to the grid operator in settlement; platform fees and any surplus stay with the operator.
         slot.GridFeesMicros = LastGridFeesMicrosTotal;
-        if (!limited)
+        if (limited)
         {
-            return;
+            // A capacity held orders back: clear the slot again without capacities (recording nothing but the cells'
+            // flows) to measure what the limits refused.
+            RunSlot(slot, capped: false);
+            for (int c = 0; c < _cells; c++)
+            {
+                _congestedExportKwh[c] = _withheldExport[c] ? Math.Max(0, _uncappedExportKwh[c] - _exportKwh[c]) : 0;
+                _congestedImportKwh[c] = _withheldImport[c] ? Math.Max(0, _uncappedImportKwh[c] - _importKwh[c]) : 0;
+            }
         }
-        // A capacity held orders back: clear the slot again without capacities (recording nothing but the cells'
-        // flows) to measure what the limits refused.
-        RunSlot(slot, capped: false);
-        for (int c = 0; c < _cells; c++)
-        {
-            _congestedExportKwh[c] = _withheldExport[c] ? Math.Max(0, _uncappedExportKwh[c] - _exportKwh[c]) : 0;
-            _congestedImportKwh[c] = _withheldImport[c] ? Math.Max(0, _uncappedImportKwh[c] - _importKwh[c]) : 0;
-        }
+        // The adaptive strategy learns from the real (capped) clearing only.
+        _pricer.EndSlot();
     }
 
     /// <summary>
-    /// Clears all three levels. Capped, it is the real clearing: it writes the households' trades and payments and
-    /// the slot's totals. Uncapped, it only measures the cells' flows. Returns whether a capacity held orders back.
+    /// Clears all three levels, once per round. Capped, it is the real clearing: it writes the households' trades and
+    /// payments and the slot's totals. Uncapped, it only measures the cells' flows. Returns whether a capacity held
+    /// orders back. Capacities are per slot: what one round moved across a cell boundary is gone for the next.
     /// </summary>
     private bool RunSlot(MarketSlot slot, bool capped)
     {
         Prepare(slot, capped);
+        bool withheld = false;
+        for (int round = 1; round <= _pricer.Rounds; round++)
+        {
+            if (round > 1)
+            {
+                if (!BidsAndOffersLeft())
+                {
+                    break;
+                }
+                RescaleBidsToCells();
+                _pricer.PriceRound(round);
+            }
+            withheld |= RunRound(slot, capped);
+        }
+        return withheld;
+    }
+
+    /// <summary>One clearing of the cells, then the communities, then the regions, at the current round's prices.</summary>
+    private bool RunRound(MarketSlot slot, bool capped)
+    {
         bool withheld = false;
         for (int d = 0; d < LevelCount; d++)
         {
@@ -272,29 +300,49 @@ public sealed class HierarchicalMarket : IMarketMechanism
 
     private void Prepare(MarketSlot slot, bool capped)
     {
-        double[] net = slot.NetKwh;
-        long gridBuy = slot.GridBuyMicrosPerKwh, gridSell = slot.GridSellMicrosPerKwh;
-        for (int h = 0; h < _households; h++)
-        {
-            // Rounded down to the µkWh, as in AuctionMarket: never more than the household needs or has.
-            double kwh = net[h];
-            _bidLeft[h] = 0;
-            _offerLeft[h] = 0;
-            if (kwh > 0)
-            {
-                _bidLeft[h] = FloorMicroKwh(kwh);
-                _bidLimit[h] = ClampPrice(Math.Min(slot.BidLimitMicrosPerKwh[h], gridBuy));
-            }
-            else if (kwh < 0)
-            {
-                _offerLeft[h] = FloorMicroKwh(-kwh);
-                _offerLimit[h] = ClampPrice(Math.Max(slot.OfferLimitMicrosPerKwh[h], gridSell));
-            }
-        }
+        // Rounded down to the µkWh, as in AuctionMarket (the same code): never more than the household needs or has.
+        _pricer.BeginSlot(slot, _bidLeft, _offerLeft);
         Array.Copy(_exportCapacityMicroKwh, _exportLeft, _cells);
         Array.Copy(_importCapacityMicroKwh, _importLeft, _cells);
         Array.Clear(capped ? _exportKwh : _uncappedExportKwh);
         Array.Clear(capped ? _importKwh : _uncappedImportKwh);
+    }
+
+    private bool BidsAndOffersLeft()
+    {
+        bool bids = false, offers = false;
+        for (int h = 0; h < _households && !(bids && offers); h++)
+        {
+            bids |= _bidLeft[h] > 0;
+            offers |= _offerLeft[h] > 0;
+        }
+        return bids && offers;
+    }
+
+    /// <summary>
+    /// Between rounds: a bid left after the regions is in the units of level 2 (sent energy); back in its cell it needs
+    /// that × (1 − loss)⁴, rounded down to the µkWh (so it never receives more than its need).
+    /// </summary>
+    private void RescaleBidsToCells()
+    {
+        if (_keepPerLevel == 1)
+        {
+            return;
+        }
+        double keep = _keep[LevelCount - 1];
+        for (int h = 0; h < _households; h++)
+        {
+            long left = _bidLeft[h];
+            if (left > 0)
+            {
+                long down = (long)Math.Floor(left * keep);
+                if (down / keep > left)
+                {
+                    down--;
+                }
+                _bidLeft[h] = Math.Max(down, 0);
+            }
+        }
     }
 
     /// <summary>A bid moving up a level needs 1 / (1 − loss)² as much sent energy for the same energy received.</summary>
@@ -347,7 +395,7 @@ public sealed class HierarchicalMarket : IMarketMechanism
                 if (offered > _exportLeft[c])
                 {
                     _withheldExport[c] = withheld = true;
-                    Span<long> keys = SortKeys(cells, from, to, _offerLeft, _offerLimit, descending: false);
+                    Span<long> keys = SortKeys(cells, from, to, _offerLeft, _pricer.Prices, descending: false);
                     long room = _exportLeft[c];
                     foreach (long key in keys)
                     {
@@ -368,7 +416,7 @@ public sealed class HierarchicalMarket : IMarketMechanism
                 if (wanted > _importLeft[c])
                 {
                     _withheldImport[c] = withheld = true;
-                    Span<long> keys = SortKeys(cells, from, to, _bidLeft, _bidLimit, descending: true);
+                    Span<long> keys = SortKeys(cells, from, to, _bidLeft, _pricer.Prices, descending: true);
                     double room = _importLeft[c];
                     foreach (long key in keys)
                     {
@@ -388,8 +436,8 @@ public sealed class HierarchicalMarket : IMarketMechanism
         return withheld;
     }
 
-    /// <summary>Price-time keys (price in the high bits, position in the cell in the low 24) of the cell's orders with energy left, sorted.</summary>
-    private Span<long> SortKeys(LevelNodes cells, int from, int to, long[] left, long[] limit, bool descending)
+    /// <summary>Price-time keys (the round's price in the high bits, position in the cell in the low 24) of the cell's orders with energy left, sorted.</summary>
+    private Span<long> SortKeys(LevelNodes cells, int from, int to, long[] left, ReadOnlySpan<long> price, bool descending)
     {
         int count = 0;
         for (int i = from; i < to; i++)
@@ -397,8 +445,8 @@ public sealed class HierarchicalMarket : IMarketMechanism
             int h = cells.Members[i];
             if (left[h] > 0)
             {
-                long price = descending ? -limit[h] : limit[h];
-                _sortKeys[count++] = (price << IndexBits) | (long)(i - from);
+                long key = descending ? -price[h] : price[h];
+                _sortKeys[count++] = (key << IndexBits) | (long)(i - from);
             }
         }
         Span<long> keys = _sortKeys.AsSpan(0, count);
@@ -412,6 +460,7 @@ public sealed class HierarchicalMarket : IMarketMechanism
         ClearingResult result = level.Results[node]!;
         book.Clear();
         bool[] renewable = slot.IsRenewable;
+        ReadOnlySpan<long> prices = _pricer.Prices;
         for (int i = level.Start[node]; i < level.Start[node + 1]; i++)
         {
             int h = level.Members[i];
@@ -422,11 +471,11 @@ public sealed class HierarchicalMarket : IMarketMechanism
             }
             if (_bidLeft[h] > 0)
             {
-                book.AddBid(h, h, BidPrice(d, _bidLimit[h]), energy);
+                book.AddBid(h, h, BidPrice(d, prices[h]), energy);
             }
             else
             {
-                book.AddOffer(h, h, OfferPrice(d, _offerLimit[h]), energy, renewable[h]);
+                book.AddOffer(h, h, OfferPrice(d, prices[h]), energy, renewable[h]);
             }
         }
         if (book.BidCount == 0 || book.OfferCount == 0)
@@ -437,6 +486,10 @@ public sealed class HierarchicalMarket : IMarketMechanism
         foreach (ref readonly Trade t in result.Trades)
         {
             Settle(slot, d, in t, record);
+        }
+        if (record)
+        {
+            _pricer.Observe(result);
         }
         ReadOnlySpan<Order> bids = book.Bids, offers = book.Offers;
         ReadOnlySpan<long> bidsLeft = result.RemainingBidMicroKwh, offersLeft = result.RemainingOfferMicroKwh;
@@ -536,12 +589,6 @@ public sealed class HierarchicalMarket : IMarketMechanism
 
     private static long ClampPrice(long price) =>
         Math.Clamp(price, -OrderBook.MaxAbsPriceMicrosPerKwh, OrderBook.MaxAbsPriceMicrosPerKwh);
-
-    private static long FloorMicroKwh(double kwh)
-    {
-        long micro = MeteredEnergy.MicroKwhOf(kwh);
-        return micro / MicroKwhPerKwh > kwh ? micro - 1 : micro;
-    }
 
     private IClearingMechanism? FirstMechanism()
     {

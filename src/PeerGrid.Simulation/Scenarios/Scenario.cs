@@ -12,7 +12,10 @@ namespace PeerGrid.Simulation.Scenarios;
 /// can be written back out (<see cref="ScenarioWriter"/>); null when the scenario was built in code.
 /// <see cref="Hierarchy"/> nests the auction markets (cells, communities, regions; docs/markets-hierarchy.md); null = one
 /// flat market. <see cref="PlatformFeePerKwh"/> is the platform operator's fee per kWh traded between households,
-/// currency units, paid by the buyer (auctions only).
+/// currency units, paid by the buyer (auctions only). <see cref="Strategy"/> is how households price their auction
+/// orders (<see cref="MarketSettings.Strategies"/>, docs/markets.md): <see cref="Rounds"/> applies to the ramp,
+/// <see cref="AdaptiveAlpha"/> and <see cref="AdaptiveMargin"/> to the adaptive strategy; the sharing models and
+/// grid-only ignore all four.
 /// </summary>
 public sealed record Scenario(
     string Name,
@@ -33,7 +36,11 @@ public sealed record Scenario(
     string Pricing = MarketSettings.EquilibriumInterval,
     double PricingK = 0.5,
     MarketHierarchy? Hierarchy = null,
-    decimal PlatformFeePerKwh = 0);
+    decimal PlatformFeePerKwh = 0,
+    string Strategy = MarketSettings.FixedStrategy,
+    int Rounds = MarketSettings.DefaultRounds,
+    double AdaptiveAlpha = MarketSettings.DefaultAdaptiveAlpha,
+    double AdaptiveMargin = MarketSettings.DefaultAdaptiveMargin);
 
 /// <summary>
 /// "market.hierarchy": cells (feeders) in communities (microgrids) in regions. Households name their cell
@@ -71,4 +78,19 @@ public static class MarketSettings
     public const string MarginalPair = "marginal-pair";
 
     public static IReadOnlyList<string> PricingConventions { get; } = [EquilibriumInterval, MarginalPair];
+
+    /// <summary>Order strategies (docs/markets.md, "Orders from households").</summary>
+    public const string FixedStrategy = "fixed";
+    public const string RampStrategy = "ramp";
+    public const string AdaptiveStrategy = "adaptive";
+
+    public static IReadOnlyList<string> Strategies { get; } = [FixedStrategy, RampStrategy, AdaptiveStrategy];
+
+    /// <summary>The ramp's intra-slot rounds: default and most.</summary>
+    public const int DefaultRounds = 10;
+    public const int MaxRounds = 100;
+
+    /// <summary>The adaptive strategy's moving-average factor (0 &lt; α ≤ 1) and margin (0 … 1).</summary>
+    public const double DefaultAdaptiveAlpha = 0.3;
+    public const double DefaultAdaptiveMargin = 0.05;
 }

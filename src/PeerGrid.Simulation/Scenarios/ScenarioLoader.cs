@@ -106,7 +106,11 @@ public static partial class ScenarioLoader
             market.Pricing,
             market.K,
             market.Hierarchy,
-            market.PlatformFeePerKwh);
+            market.PlatformFeePerKwh,
+            market.Strategy,
+            market.Rounds,
+            market.AdaptiveAlpha,
+            market.AdaptiveMargin);
     }
 
     private static ulong Seed(ObjectReader root)

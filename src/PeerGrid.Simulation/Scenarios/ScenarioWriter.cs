@@ -57,6 +57,17 @@ public static class ScenarioWriter
         w.WriteString("pricing", scenario.Pricing);
         w.WriteNumber("k", scenario.PricingK);
         w.WriteNumber("platformFeePerKwh", scenario.PlatformFeePerKwh);
+        // Only the chosen strategy's parameters: the loader rejects another strategy's.
+        w.WriteString("strategy", scenario.Strategy);
+        if (scenario.Strategy == MarketSettings.RampStrategy)
+        {
+            w.WriteNumber("rounds", scenario.Rounds);
+        }
+        else if (scenario.Strategy == MarketSettings.AdaptiveStrategy)
+        {
+            w.WriteNumber("adaptiveAlpha", scenario.AdaptiveAlpha);
+            w.WriteNumber("adaptiveMargin", scenario.AdaptiveMargin);
+        }
         if (scenario.Hierarchy is { } hierarchy)
         {
             WriteHierarchy(w, hierarchy);

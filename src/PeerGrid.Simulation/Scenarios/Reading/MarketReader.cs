@@ -7,14 +7,23 @@ using PeerGrid.Simulation.Scenarios.Json;
 namespace PeerGrid.Simulation.Scenarios.Reading;
 
 /// <summary>
-/// The market section as read: the mechanism, the pay-as-clear price convention and k, the optional market hierarchy
-/// and the platform fee (currency units per kWh).
+/// The market section as read: the mechanism, the pay-as-clear price convention and k, the optional market hierarchy,
+/// the platform fee (currency units per kWh) and the households' order strategy with its parameters.
 /// </summary>
-internal sealed record MarketSection(string Mechanism, string Pricing, double K, MarketHierarchy? Hierarchy = null, decimal PlatformFeePerKwh = 0);
+internal sealed record MarketSection(
+    string Mechanism,
+    string Pricing,
+    double K,
+    MarketHierarchy? Hierarchy = null,
+    decimal PlatformFeePerKwh = 0,
+    string Strategy = MarketSettings.FixedStrategy,
+    int Rounds = MarketSettings.DefaultRounds,
+    double AdaptiveAlpha = MarketSettings.DefaultAdaptiveAlpha,
+    double AdaptiveMargin = MarketSettings.DefaultAdaptiveMargin);
 
 /// <summary>
-/// "market": {"mechanism", "pricing", "k", "hierarchy", "platformFeePerKwh"}; the mechanism must be one this build
-/// supports. Households' "cell" references are checked against the hierarchy by <see cref="CheckCells"/> once the
+/// "market": {"mechanism", "pricing", "k", "hierarchy", "platformFeePerKwh", "strategy", "rounds", "adaptiveAlpha",
+/// "adaptiveMargin"}; the mechanism must be one this build supports. Households' "cell" references are checked against the hierarchy by <see cref="CheckCells"/> once the
 /// households are read.
 /// </summary>
 internal static class MarketReader
@@ -53,6 +62,7 @@ internal static class MarketReader
             r.Error("k", $"must be between 0 and 1 (got {k.ToString(Inv)})", "use 0.5 for the middle of the price interval, 0 for its low end, 1 for its high end");
         }
         decimal platformFee = r.Decimal("platformFeePerKwh", "0.005") is { } fee ? FeePerKwh(fee, "platformFeePerKwh", r) : 0;
+        (string strategy, int rounds, double alpha, double margin) = ReadStrategy(r);
         MarketHierarchy? hierarchy = r.TryGet("hierarchy", out JsonElement he) ? ReadHierarchy(he, r.At("hierarchy"), r.Errors) : null;
         if (r.Has("hierarchy") && hierarchy is null)
         {
@@ -66,7 +76,7 @@ internal static class MarketReader
         }
         if (context.SupportedMechanisms.Contains(mechanism))
         {
-            return new MarketSection(mechanism, pricing, k, hierarchy, platformFee);
+            return new MarketSection(mechanism, pricing, k, hierarchy, platformFee, strategy, rounds, alpha, margin);
         }
         string supported = Suggestions.List(context.SupportedMechanisms.Order(StringComparer.Ordinal));
         if (ScenarioLoadContext.KnownMechanisms.Contains(mechanism))
@@ -79,6 +89,49 @@ internal static class MarketReader
         }
         root.Fail();
         return null;
+    }
+
+    /// <summary>
+    /// "strategy" (fixed, ramp, adaptive), "rounds" (ramp only, 1 … 100), "adaptiveAlpha" (adaptive only, 0 &lt; α ≤ 1)
+    /// and "adaptiveMargin" (adaptive only, 0 … 1). A parameter of another strategy than the one chosen is an error, so a
+    /// file never carries a setting that does nothing.
+    /// </summary>
+    private static (string Strategy, int Rounds, double Alpha, double Margin) ReadStrategy(ObjectReader r)
+    {
+        string? read = r.OneOf("strategy", MarketSettings.Strategies, required: false, $"\"{MarketSettings.RampStrategy}\"");
+        // An unknown strategy is reported once; its parameters are not also blamed on it.
+        bool known = read is not null || !r.Has("strategy");
+        string strategy = read ?? MarketSettings.FixedStrategy;
+        int? rounds = r.Int("rounds", "10");
+        double? alpha = r.Number("adaptiveAlpha", "0.3");
+        double? margin = r.Number("adaptiveMargin", "0.05");
+        if (rounds is { } n && !(n is >= 1 and <= MarketSettings.MaxRounds))
+        {
+            r.Error("rounds", $"must be from 1 to {MarketSettings.MaxRounds} (got {n.ToString(Inv)})", "give the number of intra-slot rounds of the ramp, e.g. 10");
+        }
+        if (alpha is { } a && !(a > 0 && a <= 1))
+        {
+            r.Error("adaptiveAlpha", $"must be above 0 and at most 1 (got {a.ToString(Inv)})", "give the weight of the newest clearing price in the moving average, e.g. 0.3");
+        }
+        if (margin is { } m && !(m >= 0 && m <= 1))
+        {
+            r.Error("adaptiveMargin", $"must be between 0 and 1 (got {m.ToString(Inv)})", "give how far beyond its price estimate a household bids or offers, as a fraction, e.g. 0.05 for 5 %");
+        }
+        if (known)
+        {
+            OnlyFor(r, "rounds", rounds is not null, MarketSettings.RampStrategy, strategy);
+            OnlyFor(r, "adaptiveAlpha", alpha is not null, MarketSettings.AdaptiveStrategy, strategy);
+            OnlyFor(r, "adaptiveMargin", margin is not null, MarketSettings.AdaptiveStrategy, strategy);
+        }
+        return (strategy, rounds ?? MarketSettings.DefaultRounds, alpha ?? MarketSettings.DefaultAdaptiveAlpha, margin ?? MarketSettings.DefaultAdaptiveMargin);
+    }
+
+    private static void OnlyFor(ObjectReader r, string name, bool given, string wanted, string strategy)
+    {
+        if (given && strategy != wanted)
+        {
+            r.Error(name, $"applies only to the {wanted} strategy, but the strategy is '{strategy}'", $"set \"strategy\": \"{wanted}\", or remove \"{name}\"");
+        }
     }
 
     /// <summary>
