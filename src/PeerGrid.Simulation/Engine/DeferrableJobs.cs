@@ -21,6 +21,9 @@ internal sealed class DeferrableJobs
     private readonly DeferrablePolicy[] _policy;
     private readonly int[] _start;
     private readonly int[] _end;
+    // The next day's run, scheduled while the current one is still to finish (a run that crosses midnight).
+    private readonly int[] _nextStart;
+    private readonly int[] _nextEnd;
 
     private DeferrableJobs(List<(int Household, Appliance Appliance, DeferrableUsage Usage, DeferrablePolicy Policy)> jobs, int slotMinutes)
     {
@@ -34,6 +37,8 @@ internal sealed class DeferrableJobs
         _policy = new DeferrablePolicy[n];
         _start = new int[n];
         _end = new int[n];
+        _nextStart = new int[n];
+        _nextEnd = new int[n];
         _slotMinutes = slotMinutes;
         for (int j = 0; j < n; j++)
         {
@@ -97,8 +102,18 @@ internal sealed class DeferrableJobs
                 DeferrablePolicy.Sunniest => Sunniest(irradiancePrefix, open, latest, runSlots),
                 _ => open,
             };
-            _start[j] = start;
-            _end[j] = Math.Min(start + runSlots, calendar.SlotCount);
+            int end = Math.Min(start + runSlots, calendar.SlotCount);
+            if (_end[j] > dayStart)
+            {
+                // Yesterday's run is not over yet (it crosses midnight): queue today's behind it.
+                _nextStart[j] = start;
+                _nextEnd[j] = end;
+            }
+            else
+            {
+                _start[j] = start;
+                _end[j] = end;
+            }
         }
     }
 
@@ -107,6 +122,12 @@ internal sealed class DeferrableJobs
     {
         for (int j = fromJob; j < toJob; j++)
         {
+            if (slot >= _end[j] && _nextEnd[j] > 0)
+            {
+                _start[j] = _nextStart[j];
+                _end[j] = _nextEnd[j];
+                _nextEnd[j] = 0;
+            }
             int start = _start[j];
             if (unchecked((uint)(slot - start) < (uint)(_end[j] - start)))
             {

@@ -230,3 +230,18 @@ public class HandComputedRunTests
         Assert.Equal(2.0, k.PeakImportKw, 12); // 0.5 kWh in a 15-minute slot
     }
 }
+
+public class OvernightJobTests
+{
+    [Fact]
+    public void ADeferrableRunThatCrossesMidnight_KeepsItsWholeEnergy()
+    {
+        // 1 kW for 240 min in a 22:00–06:00 window, earliest start, over two days: day 0 runs 22:00–02:00 (4 kWh, half of it
+        // after midnight); day 1 starts at 22:00 and is cut by the horizon at 24:00 (2 kWh). Total 6 kWh.
+        var ev = new Appliance("ev", "ev-charger", 1, true, new DeferrableUsage(240, MinuteOfDay.FromHoursMinutes(22, 0), MinuteOfDay.FromHoursMinutes(6, 0)));
+
+        RunTotals t = Simulator.Run(TestScenarios.Build([TestScenarios.House("a", appliances: [ev])], days: 2));
+
+        Assert.Equal(6.0, t.LoadKwh[0], 9);
+    }
+}
