@@ -84,6 +84,7 @@ public static class RunScenario
             scenario.Name,
             scenario.Seed,
             scenario.Mechanism,
+            scenario.Strategy,
             scenario.Currency,
             scenario.StartLocal.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
             scenario.TimeZoneId,

@@ -10,6 +10,7 @@ public sealed record RunSummary(
     string Scenario,
     ulong Seed,
     string Mechanism,
+    string Strategy,
     string Currency,
     string Start,
     string TimeZone,
