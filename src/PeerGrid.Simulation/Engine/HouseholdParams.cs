@@ -61,9 +61,20 @@ internal struct HouseholdScratch
     public long Budget;
 }
 
-/// <summary>One household's running totals; copied into <see cref="Observers.RunTotals"/>' arrays at the end.</summary>
+/// <summary>
+/// One household's running totals that change in almost every slot; copied into <see cref="Observers.RunTotals"/>'
+/// arrays at the end. Totals that stay zero for most households in most slots live apart in
+/// <see cref="HouseholdOccasionalTotals"/>, so a 100,000-household slot streams less memory.
+/// </summary>
 internal struct HouseholdAccumulator
 {
-    public double Load, Generation, Dispatchable, Import, Export, SelfConsumed, Curtailed, Unmet, Losses, Charge, Discharge, PeerBought, PeerSold, PeakImportKw, PeakExportKw, Emissions;
-    public long ImportMicroKwh, ExportMicroKwh, ImportCost, ExportRevenue, PeerPaid, Fuel, Baseline;
+    public double Load, Generation, Import, Export, SelfConsumed, PeakImportKw, PeakExportKw;
+    public long ImportMicroKwh, ExportMicroKwh, ImportCost, ExportRevenue, Baseline;
+}
+
+/// <summary>Totals of flows most households have in few slots: storage, peers, fuel, limits.</summary>
+internal struct HouseholdOccasionalTotals
+{
+    public double Dispatchable, Curtailed, Unmet, Losses, Charge, Discharge, PeerBought, PeerSold;
+    public long PeerPaid, Fuel;
 }

@@ -30,6 +30,7 @@ internal sealed class SimulationEngine
     private readonly Chunks _chunks;
     private readonly SlotPartials[] _partials;
     private readonly HouseholdAccumulator[] _acc;
+    private readonly HouseholdOccasionalTotals[] _occasional;
     private readonly long[] _periodPaid;
     private readonly long[] _buyPrefix;
     private readonly double[] _sunPrefix;
@@ -55,6 +56,7 @@ internal sealed class SimulationEngine
         _chunks = new Chunks(model);
         _partials = new SlotPartials[_chunks.Count];
         _acc = new HouseholdAccumulator[n];
+        _occasional = new HouseholdOccasionalTotals[n];
         _periodPaid = new long[n];
         _budget = new long[n];
         Array.Fill(_budget, long.MaxValue);
@@ -134,7 +136,7 @@ internal sealed class SimulationEngine
             }
         }
         Array.Copy(_b.Stored, _t.StoredEndKwh, _m.HouseholdCount);
-        _t.FillFrom(_acc);
+        _t.FillFrom(_acc, _occasional, _m);
         foreach (ISimulationObserver o in _observers)
         {
             o.OnEnd(_t);
@@ -449,6 +451,7 @@ internal sealed class SimulationEngine
         HouseholdParams[] parameters = _m.Params;
         HouseholdScratch[] scratch = _b.Scratch;
         HouseholdAccumulator[] accumulators = _acc;
+        HouseholdOccasionalTotals[] occasional = _occasional;
         long[] paidA = _b.Book.PaidMicros;
         double[] loadA = _b.Load, genA = _b.Generation, storedA = _b.Stored;
         double[] importA = _b.Import, exportA = _b.Export, chargeA = _b.Charge, dischargeA = _b.Discharge, curtailedA = _b.Curtailed, unmetA = _b.Unmet;
@@ -500,27 +503,30 @@ internal sealed class SimulationEngine
             double gen = genA[h], charge = chargeA[h], discharge = dischargeA[h], curtailed = curtailedA[h], unmet = unmetA[h];
             a.Load += load;
             a.Generation += gen;
-            a.Dispatchable += dispatched;
             a.Import += import;
             a.Export += export;
             a.ImportMicroKwh = checked(a.ImportMicroKwh + importMicroKwh);
             a.ExportMicroKwh = checked(a.ExportMicroKwh + exportMicroKwh);
             a.SelfConsumed += x.SelfConsumed;
-            a.Curtailed += curtailed;
-            a.Unmet += unmet;
-            a.Losses += x.Losses;
-            a.Charge += charge;
-            a.Discharge += discharge;
-            a.PeerBought += x.PeerIn;
-            a.PeerSold += x.PeerOut;
             a.PeakImportKw = Math.Max(a.PeakImportKw, import * perHour);
             a.PeakExportKw = Math.Max(a.PeakExportKw, export * perHour);
             a.ImportCost = checked(a.ImportCost + importCost);
             a.ExportRevenue = checked(a.ExportRevenue + exportRevenue);
-            a.PeerPaid = checked(a.PeerPaid + peerPaid);
-            a.Fuel = checked(a.Fuel + fuel);
             a.Baseline = checked(a.Baseline + baseline);
-            a.Emissions += emissions;
+            if (dispatched > 0 || curtailed > 0 || unmet > 0 || charge > 0 || discharge > 0 || x.Losses > 0 || x.PeerIn > 0 || x.PeerOut > 0 || peerPaid != 0)
+            {
+                ref HouseholdOccasionalTotals o = ref occasional[h];
+                o.Dispatchable += dispatched;
+                o.Curtailed += curtailed;
+                o.Unmet += unmet;
+                o.Losses += x.Losses;
+                o.Charge += charge;
+                o.Discharge += discharge;
+                o.PeerBought += x.PeerIn;
+                o.PeerSold += x.PeerOut;
+                o.PeerPaid = checked(o.PeerPaid + peerPaid);
+                o.Fuel = checked(o.Fuel + fuel);
+            }
 
             sLoad += load;
             sGen += gen;
@@ -538,21 +544,21 @@ internal sealed class SimulationEngine
             sCost = checked(sCost + cost);
             sBaseline = checked(sBaseline + baseline);
         }
-        sum.Load = sLoad;
-        sum.Generation = sGen;
-        sum.Import = sImport;
-        sum.Export = sExport;
-        sum.Charge = sCharge;
-        sum.Discharge = sDischarge;
-        sum.Stored = sStored;
-        sum.Curtailed = sCurtailed;
-        sum.Unmet = sUnmet;
-        sum.Losses = sLosses;
-        sum.SelfConsumed = sSelf;
-        sum.Peer = sPeer;
-        sum.Emissions = sEmissions;
-        sum.Cost = sCost;
-        sum.Baseline = sBaseline;
+        sum.Load += sLoad;
+        sum.Generation += sGen;
+        sum.Import += sImport;
+        sum.Export += sExport;
+        sum.Charge += sCharge;
+        sum.Discharge += sDischarge;
+        sum.Stored += sStored;
+        sum.Curtailed += sCurtailed;
+        sum.Unmet += sUnmet;
+        sum.Losses += sLosses;
+        sum.SelfConsumed += sSelf;
+        sum.Peer += sPeer;
+        sum.Emissions += sEmissions;
+        sum.Cost = checked(sum.Cost + sCost);
+        sum.Baseline = checked(sum.Baseline + sBaseline);
     }
 
     /// <summary>Lets a per-period mechanism bill the month: its bills join the households' totals and this slot's cost.</summary>
@@ -566,7 +572,7 @@ internal sealed class SimulationEngine
         {
             if (paid[h] != 0)
             {
-                _acc[h].PeerPaid = checked(_acc[h].PeerPaid + paid[h]);
+                _occasional[h].PeerPaid = checked(_occasional[h].PeerPaid + paid[h]);
                 _b.Cost[h] = checked(_b.Cost[h] + paid[h]);
                 if (_money is not null)
                 {

@@ -82,34 +82,36 @@ public sealed class RunTotals
     public double CommunityPeakExportKw { get; internal set; }
 
     /// <summary>Copies the engine's per-household accumulators into the public arrays, once, at the end of a run.</summary>
-    internal void FillFrom(Engine.HouseholdAccumulator[] accumulators)
+    internal void FillFrom(Engine.HouseholdAccumulator[] accumulators, Engine.HouseholdOccasionalTotals[] occasional, Engine.CommunityModel model)
     {
         for (int h = 0; h < accumulators.Length; h++)
         {
             ref readonly Engine.HouseholdAccumulator a = ref accumulators[h];
+            ref readonly Engine.HouseholdOccasionalTotals o = ref occasional[h];
             LoadKwh[h] = a.Load;
             GenerationKwh[h] = a.Generation;
-            DispatchableKwh[h] = a.Dispatchable;
+            DispatchableKwh[h] = o.Dispatchable;
             ImportKwh[h] = a.Import;
             ExportKwh[h] = a.Export;
             ImportMicroKwh[h] = a.ImportMicroKwh;
             ExportMicroKwh[h] = a.ExportMicroKwh;
             SelfConsumedKwh[h] = a.SelfConsumed;
-            CurtailedKwh[h] = a.Curtailed;
-            UnmetKwh[h] = a.Unmet;
-            LossesKwh[h] = a.Losses;
-            ChargeKwh[h] = a.Charge;
-            DischargeKwh[h] = a.Discharge;
-            PeerBoughtKwh[h] = a.PeerBought;
-            PeerSoldKwh[h] = a.PeerSold;
+            CurtailedKwh[h] = o.Curtailed;
+            UnmetKwh[h] = o.Unmet;
+            LossesKwh[h] = o.Losses;
+            ChargeKwh[h] = o.Charge;
+            DischargeKwh[h] = o.Discharge;
+            PeerBoughtKwh[h] = o.PeerBought;
+            PeerSoldKwh[h] = o.PeerSold;
             PeakImportKw[h] = a.PeakImportKw;
             PeakExportKw[h] = a.PeakExportKw;
             ImportCostMicros[h] = a.ImportCost;
             ExportRevenueMicros[h] = a.ExportRevenue;
-            PeerNetPaidMicros[h] = a.PeerPaid;
-            FuelCostMicros[h] = a.Fuel;
+            PeerNetPaidMicros[h] = o.PeerPaid;
+            FuelCostMicros[h] = o.Fuel;
             BaselineCostMicros[h] = a.Baseline;
-            EmissionsKg[h] = a.Emissions;
+            // Both factors are constant over a run, so the total is the factor times the total energy.
+            EmissionsKg[h] = (a.Import * model.GridEmissionsKgPerKwh) + (o.Dispatchable * model.Params[h].DispatchEmissionsKgPerKwh);
         }
     }
 
