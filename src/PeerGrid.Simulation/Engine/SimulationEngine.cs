@@ -38,6 +38,8 @@ internal sealed class SimulationEngine
     private ChunkWorkers? _workers;
     private readonly Action<int> _beforeMarketChunk;
     private readonly Action<int> _afterMarketChunk;
+    private readonly Action<int> _wholeSlotChunk;
+    private readonly bool _independentHouseholds;
     private int _slot;
 
     private readonly ISlotSettlement? _settlement;
@@ -64,6 +66,10 @@ internal sealed class SimulationEngine
         _threads = Math.Min(threads, _chunks.Count);
         _beforeMarketChunk = BeforeMarket;
         _afterMarketChunk = AfterMarket;
+        _wholeSlotChunk = WholeSlot;
+        // With no market and no wallets nothing couples households within a slot: each chunk can run the whole slot
+        // while its data is in cache, instead of every phase streaming all households through memory.
+        _independentHouseholds = market is GridOnlyMarket && settlement is null;
         int slots = model.Calendar.SlotCount;
         _buyPrefix = new long[slots + 1];
         _sunPrefix = new double[slots + 1];
@@ -100,16 +106,23 @@ internal sealed class SimulationEngine
                 cancel.ThrowIfCancellationRequested();
             }
             _slot = s;
-            _settlement?.FillBudgets(_budget);
-            ForEachChunk(_beforeMarketChunk);
             MarketSlot book = _b.Book;
-            book.PoolGridCostMicros = 0;
-            book.GridFeesMicros = 0;
-            book.Slot = s;
-            book.GridBuyMicrosPerKwh = _m.BuyMicros[s];
-            book.GridSellMicrosPerKwh = _m.SellMicros[s];
-            _market.Clear(book);
-            ForEachChunk(_afterMarketChunk);
+            if (_independentHouseholds)
+            {
+                ForEachChunk(_wholeSlotChunk);
+            }
+            else
+            {
+                _settlement?.FillBudgets(_budget);
+                ForEachChunk(_beforeMarketChunk);
+                book.PoolGridCostMicros = 0;
+                book.GridFeesMicros = 0;
+                book.Slot = s;
+                book.GridBuyMicrosPerKwh = _m.BuyMicros[s];
+                book.GridSellMicrosPerKwh = _m.SellMicros[s];
+                _market.Clear(book);
+                ForEachChunk(_afterMarketChunk);
+            }
             CommunitySlot community = Combine(s);
             if (s == calendar.SlotCount - 1 || calendar.Month[s + 1] != calendar.Month[s])
             {
@@ -165,6 +178,15 @@ internal sealed class SimulationEngine
         ComputeLoadAndGeneration(_slot, chunk, from, to);
         DispatchBeforeMarket(_slot, from, to);
         PrepareBook(from, to);
+    }
+
+    /// <summary>The whole slot for one chunk, when households are independent (grid-only, no wallets): no book.</summary>
+    private void WholeSlot(int chunk)
+    {
+        int from = _chunks.HouseholdStart[chunk], to = _chunks.HouseholdStart[chunk + 1];
+        ComputeLoadAndGeneration(_slot, chunk, from, to);
+        DispatchBeforeMarket(_slot, from, to);
+        _partials[chunk] = SettleAfterMarket(_slot, from, to);
     }
 
     private void AfterMarket(int chunk)

@@ -132,3 +132,26 @@ public class HierarchyLedgerRunTests
         Assert.True(ledger.Balance(AccountId.PlatformOperator).Micros >= 0);
     }
 }
+
+public class IndependentHouseholdsPathTests
+{
+    [Theory]
+    [InlineData(31UL)]
+    [InlineData(32UL)]
+    public void GridOnly_RunsTheSame_WhetherEachChunkRunsWholeSlots_OrPhaseByPhase(ulong seed)
+    {
+        // Without a settlement the engine runs each chunk's whole slot at once; with one (unlimited credit) it goes
+        // phase by phase through the market. The physics and the bills must not notice.
+        Scenario scenario = RandomScenarios.Create(seed, householdCount: 600);
+        var whole = new SeriesRecorder();
+        var phased = new SeriesRecorder();
+
+        RunTotals a = Simulator.Run(scenario, observers: [whole]);
+        RunTotals b = Simulator.Run(scenario, observers: [phased], settlement: new LedgerSettlement(new Ledger(600, new Money(long.MaxValue / 4))));
+
+        Assert.Equal(whole.Community, phased.Community);
+        Assert.Equal(a.ImportMicroKwh, b.ImportMicroKwh);
+        Assert.Equal(a.StoredEndKwh, b.StoredEndKwh);
+        Assert.Equal(a.BaselineCostMicros, b.BaselineCostMicros);
+    }
+}
