@@ -5,7 +5,7 @@ namespace PeerGrid.Simulation.Kpis;
 /// <summary>
 /// Volume efficiency of the local market (pymarket's definition): energy traded between households ÷ the most that
 /// could have been, Σ over slots of min(total need, total offer) among what households brought to the market.
-/// 1 for a pool that shares everything, 0 for grid-only.
+/// 1 for a pool that shares everything; NaN for grid-only, which forms no book.
 /// </summary>
 public sealed class MarketEfficiency : ISimulationObserver
 {

@@ -36,7 +36,8 @@ public readonly ref struct HouseholdSlotView
     public ReadOnlySpan<double> UnmetKwh { get; }
     /// <summary>Received from (&gt; 0) or delivered to (&lt; 0) peers.</summary>
     public ReadOnlySpan<double> PeerTradedKwh { get; }
-    /// <summary>What the household brought to the market: &gt; 0 needed, &lt; 0 offered (after its own generation and battery).</summary>
+    /// <summary>What the household brought to the market: &gt; 0 needed, &lt; 0 offered (after its own generation and battery).
+    /// All zero in grid-only runs without wallets, where no market book is formed.</summary>
     public ReadOnlySpan<double> MarketNetKwh { get; }
     public ReadOnlySpan<long> CostMicros { get; }
 }
