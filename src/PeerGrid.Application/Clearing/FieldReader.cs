@@ -8,32 +8,27 @@ namespace PeerGrid.Application.Clearing;
 /// <summary>
 /// Reads the fields of one JSON object of a book, reporting every problem at its path (<c>bids[2].price</c>) and
 /// carrying on, so one pass finds every mistake. The names asked for are what <see cref="Finish"/> checks unknown
-/// properties against. A JSON <c>null</c> counts as absent. (The scenario reader has a richer twin in
-/// PeerGrid.Simulation; it is internal there, and books need only this much.)
+/// properties against. A JSON <c>null</c> counts as absent. Field tracking and unknown-property reports come from the
+/// scenario reader's <see cref="ObjectReader"/>; this class adds the typed reads whose messages books use.
 /// </summary>
 internal sealed class FieldReader
 {
-    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private readonly ObjectReader _fields;
 
-    private FieldReader(JsonElement element, string path, ValidationErrors errors)
-    {
-        Element = element;
-        Path = path;
-        Errors = errors;
-    }
+    private FieldReader(ObjectReader fields) => _fields = fields;
 
-    public JsonElement Element { get; }
+    public JsonElement Element => _fields.Element;
 
-    public string Path { get; }
+    public string Path => _fields.Path;
 
-    public ValidationErrors Errors { get; }
+    public ValidationErrors Errors => _fields.Errors;
 
     /// <summary>Opens <paramref name="element"/> as an object, or reports that it is not one and returns null.</summary>
     public static FieldReader? Open(JsonElement element, string path, ValidationErrors errors, string what, string example)
     {
         if (element.ValueKind == JsonValueKind.Object)
         {
-            return new FieldReader(element, path, errors);
+            return new FieldReader(ObjectReader.Open(element, path, errors, what)!);
         }
         errors.Add(Display(path), $"expected {what} as a JSON object {{ … }} but got {Describe(element)}", $"write {what} as an object, e.g. {example}");
         return null;
@@ -42,7 +37,7 @@ internal sealed class FieldReader
     /// <summary>The path as shown to users: "(root)" for the document itself.</summary>
     public static string Display(string path) => path.Length == 0 ? "(root)" : path;
 
-    public string At(string name) => Path.Length == 0 ? name : $"{Path}.{name}";
+    public string At(string name) => _fields.At(name);
 
     public void Error(string name, string problem, string fix) => Errors.Add(At(name), problem, fix);
 
@@ -50,27 +45,10 @@ internal sealed class FieldReader
     public bool Contains(string name) => Element.TryGetProperty(name, out JsonElement v) && v.ValueKind != JsonValueKind.Null;
 
     /// <summary>The raw value of an optional field; false if absent or null. Declares the name allowed.</summary>
-    public bool TryGet(string name, out JsonElement value)
-    {
-        _known.Add(name);
-        if (Element.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
-        {
-            return true;
-        }
-        value = default;
-        return false;
-    }
+    public bool TryGet(string name, out JsonElement value) => _fields.TryGet(name, out value);
 
     /// <summary>The raw value of a required field; reports it missing otherwise.</summary>
-    public bool TryGetRequired(string name, string example, out JsonElement value)
-    {
-        if (TryGet(name, out value))
-        {
-            return true;
-        }
-        Error(name, "is missing", $"add \"{name}\": {example}");
-        return false;
-    }
+    public bool TryGetRequired(string name, string example, out JsonElement value) => _fields.TryGetRequired(name, example, out value);
 
     /// <summary>A required, non-blank string.</summary>
     public string? RequiredText(string name, string example)
@@ -159,27 +137,7 @@ internal sealed class FieldReader
     /// Reports every property not asked for, with a "did you mean" hint or the allowed names. <paramref name="elsewhere"/>
     /// may explain a name that is valid in another kind of object (e.g. "slots" in an auction book).
     /// </summary>
-    public void Finish(Func<string, string?>? elsewhere = null)
-    {
-        foreach (JsonProperty p in Element.EnumerateObject())
-        {
-            if (_known.Contains(p.Name))
-            {
-                continue;
-            }
-            string? explanation = elsewhere?.Invoke(p.Name);
-            if (explanation is not null)
-            {
-                Errors.Add(At(p.Name), $"unknown property '{p.Name}' here: {explanation}", "remove it");
-                continue;
-            }
-            string? near = Suggestions.Closest(p.Name, _known);
-            string fix = near is not null
-                ? $"did you mean '{near}'?"
-                : $"remove it; allowed here: {string.Join(", ", _known.Order(StringComparer.Ordinal))}";
-            Errors.Add(At(p.Name), $"unknown property '{p.Name}'", fix);
-        }
-    }
+    public void Finish(Func<string, string?>? elsewhere = null) => _fields.Finish(elsewhere);
 
     public void TypeError(string name, JsonElement v, string expected, string example)
     {

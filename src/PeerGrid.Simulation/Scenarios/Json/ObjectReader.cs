@@ -7,11 +7,13 @@ namespace PeerGrid.Simulation.Scenarios.Json;
 /// <summary>
 /// Reads the fields of one JSON object into typed values. Every problem (missing, wrong type, out of
 /// representable range) is reported at the field's path and reading continues, so one pass finds every
-/// mistake. Each field name asked for is remembered, which is what <see cref="Finish"/> checks unknown
+/// mistake. Each field name asked for is remembered, which is what <c>Finish</c> checks unknown
 /// properties against: the list of allowed names cannot drift from the code that reads them.
 /// A JSON <c>null</c> counts as absent, so optional fields can be written out as null.
+/// Public so that other readers of user JSON (the clearing service) share this bookkeeping.
 /// </summary>
-internal sealed class ObjectReader
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "String, Int and Decimal name the JSON value kind each method reads.")]
+public sealed class ObjectReader
 {
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 
@@ -197,12 +199,23 @@ internal sealed class ObjectReader
     }
 
     /// <summary>Reports every property not asked for (with a "did you mean" hint). Call after reading all fields.</summary>
-    public void Finish(string? extraHint = null)
+    public void Finish(string? extraHint = null) => Finish(null, extraHint);
+
+    /// <summary>
+    /// Reports every property not asked for, with a "did you mean" hint or the allowed names. <paramref name="elsewhere"/>
+    /// may explain a name that is valid in another kind of object (e.g. "slots" in an auction book).
+    /// </summary>
+    public void Finish(Func<string, string?>? elsewhere, string? extraHint = null)
     {
         foreach (JsonProperty p in Element.EnumerateObject())
         {
             if (_known.Contains(p.Name))
             {
+                continue;
+            }
+            if (elsewhere?.Invoke(p.Name) is { } explanation)
+            {
+                Errors.Add(At(p.Name), $"unknown property '{p.Name}' here: {explanation}", "remove it");
                 continue;
             }
             string? near = Suggestions.Closest(p.Name, _known);
