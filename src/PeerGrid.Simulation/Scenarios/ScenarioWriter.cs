@@ -236,7 +236,7 @@ public static class ScenarioWriter
         w.WriteEndObject();
     }
 
-    private static void WriteAppliance(Utf8JsonWriter w, Appliance a)
+    internal static void WriteAppliance(Utf8JsonWriter w, Appliance a)
     {
         w.WriteStartObject();
         w.WriteString("name", a.Name);
@@ -296,7 +296,7 @@ public static class ScenarioWriter
         w.WriteEndArray();
     }
 
-    private static void WriteGenerator(Utf8JsonWriter w, Generator g)
+    internal static void WriteGenerator(Utf8JsonWriter w, Generator g)
     {
         w.WriteStartObject();
         switch (g)
@@ -356,7 +356,7 @@ public static class ScenarioWriter
         w.WriteBoolean("isOn", g.IsOn);
     }
 
-    private static void WriteBattery(Utf8JsonWriter w, Battery b)
+    internal static void WriteBattery(Utf8JsonWriter w, Battery b)
     {
         w.WriteStartObject();
         w.WriteString("name", b.Name);
@@ -373,7 +373,7 @@ public static class ScenarioWriter
         w.WriteEndObject();
     }
 
-    private static void WritePreferences(Utf8JsonWriter w, Preferences p)
+    internal static void WritePreferences(Utf8JsonWriter w, Preferences p)
     {
         w.WriteStartObject("preferences");
         w.WriteString("storageMode", KebabCase.Of(p.StorageMode));

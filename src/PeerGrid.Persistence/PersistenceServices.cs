@@ -1,0 +1,54 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PeerGrid.Persistence;
+
+/// <summary>Registers the platform database for the configured provider.</summary>
+public static class PersistenceServices
+{
+    /// <summary>
+    /// Registers <see cref="PlatformDbContext"/> (resolving to the provider's subclass). SQLite runs in WAL mode with a
+    /// busy timeout, so readers never wait for the clock's writes and concurrent writers queue instead of failing.
+    /// </summary>
+    public static IServiceCollection AddPlatformDatabase(this IServiceCollection services, DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Provider == DatabaseProviders.PostgreSql)
+        {
+            string cs = options.ConnectionString
+                ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is postgresql (e.g. Host=localhost;Database=peergrid;Username=peergrid;Password=…)");
+            services.AddDbContext<PostgresPlatformDbContext>(o => o.UseNpgsql(cs));
+            services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<PostgresPlatformDbContext>());
+        }
+        else
+        {
+            string cs = SqliteConnectionString(options);
+            services.AddDbContext<SqlitePlatformDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmas()));
+            services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<SqlitePlatformDbContext>());
+        }
+        return services;
+    }
+
+    public static string SqliteConnectionString(DatabaseOptions options)
+    {
+        if (options.ConnectionString is { Length: > 0 } given)
+        {
+            return given;
+        }
+        Directory.CreateDirectory(options.DataFolder);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(options.DataFolder, "peergrid.db"),
+            Pooling = true,
+            DefaultTimeout = 60,
+        }.ToString();
+    }
+
+    /// <summary>Creates the database if needed and applies every pending migration.</summary>
+    public static async Task MigrateAsync(this PlatformDbContext db, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.MigrateAsync(cancel);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using PeerGrid.Persistence;
+using PeerGrid.Persistence.Entities;
+using PeerGrid.Web.Seed;
+
+namespace PeerGrid.Web.Hosting;
+
+/// <summary>Services and middleware of the platform host, in the order Program.cs reads them.</summary>
+internal static class PlatformSetup
+{
+    public const string AuthRateLimit = "auth";
+    public const string ProsumerPolicy = "prosumer";
+    public const string OperatorPolicy = "operator";
+
+    public static void AddPlatformServices(this WebApplicationBuilder builder)
+    {
+        IServiceCollection services = builder.Services;
+        ConfigurationManager config = builder.Configuration;
+
+        services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PlatformOptions>().Bind(config.GetSection(PlatformOptions.Section));
+        services.AddOptions<RateLimitOptions>().Bind(config.GetSection(RateLimitOptions.Section));
+        var database = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddPlatformDatabase(database);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddIdentityApiEndpoints<PlatformUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PlatformDbContext>();
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "peergrid.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // An API answers 401/403, never a redirect to a login page.
+            o.Events.OnRedirectToLogin = c => Status(c.Response, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => Status(c.Response, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ProsumerPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Prosumer))
+            .AddPolicy(OperatorPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AuthRateLimit, context =>
+            {
+                int permits = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value.AuthPermitsPerMinute;
+                string client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permits,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+        });
+
+        services.AddProblemDetails();
+        services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        services.AddOpenApi();
+        services.AddAntiforgery();
+        services.AddScoped<DemoSeeder>();
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using IServiceScope scope = app.Services.CreateScope();
+        PlatformDbContext db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        await db.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+    }
+
+    public static void UsePlatformPipeline(this WebApplication app)
+    {
+        // Unhandled errors become a ProblemDetails 500 without internals; users' mistakes are answered earlier as 400s.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(SecurityHeaders.Add);
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+    }
+
+    private static Task Status(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

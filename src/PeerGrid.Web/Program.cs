@@ -1,0 +1,19 @@
+using PeerGrid.Web.Auth;
+using PeerGrid.Web.Hosting;
+using PeerGrid.Web.Wallet;
+
+WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+builder.AddPlatformServices();
+
+WebApplication app = builder.Build();
+await app.PrepareDatabaseAsync();
+app.UsePlatformPipeline();
+
+app.MapOpenApi();
+app.MapAuthApi();
+app.MapWalletApi();
+
+await app.RunAsync();
+
+/// <summary>The entry point; public so WebApplicationFactory tests can start the host.</summary>
+public partial class Program;
