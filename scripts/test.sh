@@ -1,11 +1,21 @@
 #!/usr/bin/env bash
-# Runs every test suite. Does its own set-up on a fresh machine (restore; later issues add PostgreSQL and Chromium).
+# Runs every test suite. Does its own set-up on a fresh machine: restore, and a local PostgreSQL server for the
+# persistence and API suites (scripts/postgres.sh installs and starts it where it can; under CI=true it must).
 # Prints one closing line "tests: N passed, N failed, N skipped" summed over all test projects.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+
+if pg=$(bash scripts/postgres.sh); then
+  export PEERGRID_TEST_POSTGRES="$pg"
+elif [ "${CI:-}" = "true" ]; then
+  echo "PostgreSQL could not be provided, and under CI=true its suites must run" >&2
+  exit 1
+else
+  echo "warning: no PostgreSQL here; the API and persistence suites run on SQLite only" >&2
+fi
 
 dotnet build PeerGrid.slnx -c Release -nologo -clp:ErrorsOnly
 status=0
