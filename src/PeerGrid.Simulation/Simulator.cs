@@ -30,4 +30,18 @@ public static class Simulator
         var engine = new SimulationEngine(model, market, observers ?? [], threads > 0 ? threads : Environment.ProcessorCount, settlement);
         return engine.Run(info, progress, cancel);
     }
+
+    /// <summary>
+    /// Compiles <paramref name="scenario"/> (validated) for stepping slot by slot (<see cref="SlotStepper"/>): the live
+    /// platform's clock, which sets battery state between slots and reads each slot's results.
+    /// </summary>
+    /// <param name="market">The mechanism (default grid-only); it should keep no memory across slots if steps are to be independent of each other.</param>
+    /// <param name="settlement">Where each slot's money goes and what wallets can spend; null = exact bills only, no limits.</param>
+    /// <param name="threads">Cores to use (default 1; more only pays for thousands of households). Results are identical for every value.</param>
+    public static SlotStepper CreateStepper(Scenario scenario, IMarketMechanism? market = null, ISlotSettlement? settlement = null, int threads = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        CommunityModel model = CommunityCompiler.Compile(scenario);
+        return new SlotStepper(model, market ?? new GridOnlyMarket(), settlement, threads);
+    }
 }

@@ -74,6 +74,15 @@ internal sealed class DeferrableJobs
         return new DeferrableJobs(jobs, slotMinutes);
     }
 
+    /// <summary>Forgets every scheduled run: the state before the calendar's first day is scheduled.</summary>
+    public void Reset()
+    {
+        Array.Clear(_start);
+        Array.Clear(_end);
+        Array.Clear(_nextStart);
+        Array.Clear(_nextEnd);
+    }
+
     /// <summary>Schedules every job whose window opens on local day <paramref name="dayIndex"/>.</summary>
     public void ScheduleDay(SlotCalendar calendar, int dayIndex, long[] buyPricePrefix, double[] irradiancePrefix)
     {

@@ -41,6 +41,9 @@ internal sealed class SimulationEngine
     private readonly Action<int> _wholeSlotChunk;
     private readonly bool _independentHouseholds;
     private int _slot;
+    // The first slot whose jobs have not been advanced yet (PrepareJobs); load of skipped slots goes to a scratch array.
+    private int _jobsNextSlot;
+    private double[]? _skippedLoad;
 
     private readonly ISlotSettlement? _settlement;
     private readonly long[] _budget;
@@ -96,45 +99,13 @@ internal sealed class SimulationEngine
         using ChunkWorkers? workers = _threads > 1 ? new ChunkWorkers(_threads) : null;
         _workers = workers;
         var calendar = _m.Calendar;
-        int day = 0;
         for (int s = 0; s < calendar.SlotCount; s++)
         {
-            if (day < calendar.DayCount && calendar.DayStarts[day] == s)
+            if (calendar.DayStarts[calendar.LocalDayIndex[s]] == s)
             {
-                _m.Jobs.ScheduleDay(calendar, day, _buyPrefix, _sunPrefix);
-                day++;
                 cancel.ThrowIfCancellationRequested();
             }
-            _slot = s;
-            MarketSlot book = _b.Book;
-            if (_independentHouseholds)
-            {
-                ForEachChunk(_wholeSlotChunk);
-            }
-            else
-            {
-                _settlement?.FillBudgets(_budget);
-                ForEachChunk(_beforeMarketChunk);
-                book.PoolGridCostMicros = 0;
-                book.GridFeesMicros = 0;
-                book.Slot = s;
-                book.GridBuyMicrosPerKwh = _m.BuyMicros[s];
-                book.GridSellMicrosPerKwh = _m.SellMicros[s];
-                _market.Clear(book);
-                ForEachChunk(_afterMarketChunk);
-            }
-            CommunitySlot community = Combine(s);
-            if (s == calendar.SlotCount - 1 || calendar.Month[s + 1] != calendar.Month[s])
-            {
-                community = CloseBillingPeriod(community);
-            }
-            if (_settlement is not null)
-            {
-                _money!.Slot = s;
-                _money.PoolGridCostMicros = book.PoolGridCostMicros;
-                _money.GridFeesMicros = book.GridFeesMicros;
-                _settlement.Settle(_money);
-            }
+            CommunitySlot community = StepSlot(s);
             if (_observers.Count > 0)
             {
                 var view = new HouseholdSlotView(_b);
@@ -155,6 +126,104 @@ internal sealed class SimulationEngine
             o.OnEnd(_t);
         }
         return _t;
+    }
+
+    /// <summary>Threads the parallel passes use: the cores asked for, at most one per chunk.</summary>
+    internal int Threads => _threads;
+
+    /// <summary>The compiled community the engine runs.</summary>
+    internal CommunityModel Model => _m;
+
+    /// <summary>The buffers of the last slot stepped: its per-household values and the battery state carried to the next.</summary>
+    internal SlotBuffers Buffers => _b;
+
+    /// <summary>Worker threads for the parallel passes; null = the calling thread only. The caller owns them.</summary>
+    internal ChunkWorkers? Workers
+    {
+        get => _workers;
+        set => _workers = value;
+    }
+
+    /// <summary>
+    /// Runs slot <paramref name="s"/> of the calendar: its deferrable jobs first (so that they are exactly as a run
+    /// from slot 0 would have them, <see cref="PrepareJobs"/>), then the dispatch order of docs/engine.md, the billing
+    /// period's close when the slot ends a month or the calendar, and the slot's settlement. Battery state is read from
+    /// and left in the buffers; everything else a slot reads is overwritten first, so stepping slot s gives the same
+    /// result whatever was stepped before, given the same battery state (and a mechanism without memory across slots).
+    /// </summary>
+    internal CommunitySlot StepSlot(int s)
+    {
+        var calendar = _m.Calendar;
+        PrepareJobs(s);
+        // Set before the slot runs: should it throw half-way, stepping it again replays the jobs from slot 0.
+        _jobsNextSlot = s + 1;
+        _slot = s;
+        MarketSlot book = _b.Book;
+        if (_independentHouseholds)
+        {
+            ForEachChunk(_wholeSlotChunk);
+        }
+        else
+        {
+            _settlement?.FillBudgets(_budget);
+            ForEachChunk(_beforeMarketChunk);
+            book.PoolGridCostMicros = 0;
+            book.GridFeesMicros = 0;
+            book.Slot = s;
+            book.GridBuyMicrosPerKwh = _m.BuyMicros[s];
+            book.GridSellMicrosPerKwh = _m.SellMicros[s];
+            _market.Clear(book);
+            ForEachChunk(_afterMarketChunk);
+        }
+        CommunitySlot community = Combine(s);
+        if (s == calendar.SlotCount - 1 || calendar.Month[s + 1] != calendar.Month[s])
+        {
+            community = CloseBillingPeriod(community);
+        }
+        if (_settlement is not null)
+        {
+            _money!.Slot = s;
+            _money.PoolGridCostMicros = book.PoolGridCostMicros;
+            _money.GridFeesMicros = book.GridFeesMicros;
+            _settlement.Settle(_money);
+        }
+        return community;
+    }
+
+    /// <summary>
+    /// Brings the deferrable jobs to the state a run from slot 0 has at slot <paramref name="s"/>: in a run, the next
+    /// slot needs only its day scheduled when it starts one; a step backwards starts again from slot 0 and a step
+    /// forwards replays the skipped slots' scheduling (jobs carry a run across midnight from one day to the next).
+    /// </summary>
+    private void PrepareJobs(int s)
+    {
+        var calendar = _m.Calendar;
+        DeferrableJobs jobs = _m.Jobs;
+        if (s < _jobsNextSlot)
+        {
+            jobs.Reset();
+            _jobsNextSlot = 0;
+        }
+        if (_jobsNextSlot < s)
+        {
+            _skippedLoad ??= new double[_m.HouseholdCount];
+            for (int t = _jobsNextSlot; t < s; t++)
+            {
+                ScheduleIfDayStart(t);
+                jobs.AddLoad(t, calendar.SlotHours, _skippedLoad, 0, jobs.Count);
+            }
+        }
+        ScheduleIfDayStart(s);
+    }
+
+    private void ScheduleIfDayStart(int s)
+    {
+        var calendar = _m.Calendar;
+        int day = calendar.LocalDayIndex[s];
+        if (calendar.DayStarts[day] == s)
+        {
+            _m.Jobs.ScheduleDay(calendar, day, _buyPrefix, _sunPrefix);
+        }
     }
 
     private void ForEachChunk(Action<int> body)

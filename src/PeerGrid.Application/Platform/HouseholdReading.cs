@@ -1,0 +1,34 @@
+namespace PeerGrid.Application.Platform;
+
+/// <summary>
+/// One household's meter reading for one slot. Energies in kWh within the slot, all ≥ 0; they balance as the engine
+/// defines (docs/engine.md): generation + import + discharge + bought + unmet = load + export + charge + sold + curtailed.
+/// </summary>
+/// <param name="LoadKwh">Demand, served and unmet.</param>
+/// <param name="GenerationKwh">All generation, dispatchable included.</param>
+/// <param name="BatteryChargeKwh">Energy into the battery from the household's bus (before charge losses).</param>
+/// <param name="BatteryDischargeKwh">Energy out of the battery to the bus (after discharge losses).</param>
+/// <param name="BatteryStoredKwh">Energy stored at the slot's end: the next slot's <see cref="LiveHousehold.BatteryStoredKwh"/>.</param>
+/// <param name="BatteryLocalKwh">The part of it from own generation: the next slot's <see cref="LiveHousehold.BatteryLocalKwh"/>.</param>
+/// <param name="GridImportKwh">From the grid, including what a sharing pool bought on the household's behalf.</param>
+/// <param name="GridExportKwh">To the grid, including what a sharing pool sold on its behalf.</param>
+/// <param name="P2PBoughtKwh">Received from peers: contracts and the open market.</param>
+/// <param name="P2PSoldKwh">Delivered to peers: contracts and the open market.</param>
+/// <param name="CurtailedKwh">Generation that found no use, buyer or room on the connection.</param>
+/// <param name="UnmetKwh">Demand not served (connection limit or budget).</param>
+/// <param name="PaidMicros">Net money in the slot, micro-units: &gt; 0 paid, &lt; 0 earned (grid, peers, fees, fuel).</param>
+public sealed record HouseholdReading(
+    string HouseholdId,
+    double LoadKwh,
+    double GenerationKwh,
+    double BatteryChargeKwh,
+    double BatteryDischargeKwh,
+    double BatteryStoredKwh,
+    double BatteryLocalKwh,
+    double GridImportKwh,
+    double GridExportKwh,
+    double P2PBoughtKwh,
+    double P2PSoldKwh,
+    double CurtailedKwh,
+    double UnmetKwh,
+    long PaidMicros);
