@@ -1,5 +1,8 @@
 using PeerGrid.Web.Auth;
 using PeerGrid.Web.Hosting;
+using PeerGrid.Web.Market;
+using PeerGrid.Web.Operator;
+using PeerGrid.Web.Readings;
 using PeerGrid.Web.Wallet;
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
@@ -12,6 +15,9 @@ app.UsePlatformPipeline();
 app.MapOpenApi();
 app.MapAuthApi();
 app.MapWalletApi();
+app.MapReadingsApi();
+app.MapMarketApi();
+app.MapClockApi();
 
 await app.RunAsync();
 

@@ -65,7 +65,9 @@ public sealed class TradeRecord
     public string Kind { get; set; } = "";
 
     public long? ContractId { get; set; }
-    public long BuyerHouseholdId { get; set; }
+
+    /// <summary>The buying household; null when the mechanism pools energy (the market account bought it).</summary>
+    public long? BuyerHouseholdId { get; set; }
 
     /// <summary>The selling household; null when the mechanism pools energy (the market account sold it).</summary>
     public long? SellerHouseholdId { get; set; }

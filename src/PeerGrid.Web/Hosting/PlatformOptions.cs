@@ -10,6 +10,12 @@ public sealed class PlatformOptions
 
     /// <summary>Start the live clock when the host starts (else the operator starts it).</summary>
     public bool ClockAutoStart { get; set; } = true;
+
+    /// <summary>The seeded community's slot 0 date (local); default: the UTC date of the first start.</summary>
+    public DateOnly? EpochDate { get; set; }
+
+    /// <summary>The seeded community's clock speed: wall-clock seconds per slot.</summary>
+    public double SecondsPerSlot { get; set; } = 5;
 }
 
 /// <summary>The "RateLimits" section: requests per minute per client address on login and registration.</summary>

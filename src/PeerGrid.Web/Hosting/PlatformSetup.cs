@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using PeerGrid.Application.Platform;
 using PeerGrid.Persistence;
+using PeerGrid.Persistence.Platform;
+using PeerGrid.Web.Clock;
 using PeerGrid.Persistence.Entities;
 using PeerGrid.Web.Seed;
 
@@ -81,6 +84,15 @@ internal static class PlatformSetup
         services.AddOpenApi();
         services.AddAntiforgery();
         services.AddScoped<DemoSeeder>();
+
+        services.AddOptions<ClockOptions>().Bind(config.GetSection(ClockOptions.Section));
+        services.AddSingleton<LiveSlotRunner>();
+        services.AddSingleton<CommunityModelCache>();
+        services.AddSingleton<ISettlementProbe, HangProbe>();
+        services.AddSingleton(sp => new SlotSettler(sp.GetRequiredService<LiveSlotRunner>(), sp.GetRequiredService<CommunityModelCache>(), sp.GetRequiredService<ISettlementProbe>()));
+        services.AddSingleton<SlotEvents>();
+        services.AddSingleton<MarketClock>();
+        services.AddHostedService(sp => sp.GetRequiredService<MarketClock>());
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)

@@ -59,8 +59,9 @@ internal sealed class DemoSeeder(
         {
             Name = loaded.Scenario!.Name,
             SettingsJson = SettingsOnly(json),
-            EpochDate = DateOnly.FromDateTime(now.UtcDateTime),
+            EpochDate = options.Value.EpochDate ?? DateOnly.FromDateTime(now.UtcDateTime),
             ClockRunning = options.Value.ClockAutoStart,
+            SecondsPerSlot = options.Value.SecondsPerSlot,
         };
         db.Communities.Add(community);
         await db.SaveChangesAsync(cancel);

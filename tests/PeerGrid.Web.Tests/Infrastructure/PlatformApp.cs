@@ -2,6 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PeerGrid.Persistence;
@@ -17,15 +20,22 @@ public sealed class PlatformApp : WebApplicationFactory<Program>
     private readonly TestDatabase _db;
     private readonly Dictionary<string, string?> _settings;
 
-    private PlatformApp(TestDatabase db, Dictionary<string, string?> settings)
+    private readonly bool _kestrel;
+
+    private PlatformApp(TestDatabase db, Dictionary<string, string?> settings, bool kestrel)
     {
         _db = db;
         _settings = settings;
+        _kestrel = kestrel;
     }
 
     public string Provider => _db.Provider;
 
-    public static async Task<PlatformApp> StartAsync(string provider, bool seedDemo = false, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>The loopback address Kestrel listens on (kestrel mode).</summary>
+    public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+
+    /// <param name="kestrel">Serve over a real loopback socket (streaming responses, browsers) instead of in memory.</param>
+    public static async Task<PlatformApp> StartAsync(string provider, bool seedDemo = false, IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false)
     {
         TestDatabase db = await TestDatabases.CreateAsync(provider);
         var all = new Dictionary<string, string?>
@@ -40,8 +50,16 @@ public sealed class PlatformApp : WebApplicationFactory<Program>
         {
             all[k] = v;
         }
-        var app = new PlatformApp(db, all);
-        _ = app.Server; // start now, so migrations and seeding run before the test
+        var app = new PlatformApp(db, all, kestrel);
+        if (kestrel)
+        {
+            app.UseKestrel(0);
+            app.StartServer();
+        }
+        else
+        {
+            _ = app.Server; // start now, so migrations and seeding run before the test
+        }
         return app;
     }
 
@@ -54,7 +72,9 @@ public sealed class PlatformApp : WebApplicationFactory<Program>
         }
     }
 
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+    public HttpClient Anonymous() => _kestrel
+        ? CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ServerAddress, AllowAutoRedirect = false })
+        : CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
 
     /// <summary>Registers a prosumer and returns a client carrying their bearer token.</summary>
     public async Task<UserClient> RegisterAsync(string? email = null, string password = "Correct-horse-42")

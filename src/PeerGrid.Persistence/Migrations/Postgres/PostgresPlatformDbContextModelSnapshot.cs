@@ -684,7 +684,7 @@ namespace PeerGrid.Persistence.Migrations.Postgres
                     b.Property<long>("AmountMicros")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("BuyerHouseholdId")
+                    b.Property<long?>("BuyerHouseholdId")
                         .HasColumnType("bigint");
 
                     b.Property<long>("CommunityId")

@@ -657,7 +657,7 @@ namespace PeerGrid.Persistence.Migrations.Sqlite
                     b.Property<long>("AmountMicros")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("BuyerHouseholdId")
+                    b.Property<long?>("BuyerHouseholdId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CommunityId")

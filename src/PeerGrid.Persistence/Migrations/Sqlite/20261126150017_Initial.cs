@@ -139,7 +139,7 @@ namespace PeerGrid.Persistence.Migrations.Sqlite
                     Slot = table.Column<long>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     ContractId = table.Column<long>(type: "INTEGER", nullable: true),
-                    BuyerHouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
+                    BuyerHouseholdId = table.Column<long>(type: "INTEGER", nullable: true),
                     SellerHouseholdId = table.Column<long>(type: "INTEGER", nullable: true),
                     EnergyMicroKwh = table.Column<long>(type: "INTEGER", nullable: false),
                     PriceMicrosPerKwh = table.Column<long>(type: "INTEGER", nullable: false),

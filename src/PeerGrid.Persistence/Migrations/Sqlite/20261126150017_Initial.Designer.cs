@@ -11,7 +11,7 @@ using PeerGrid.Persistence;
 namespace PeerGrid.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePlatformDbContext))]
-    [Migration("20261126144621_Initial")]
+    [Migration("20261126150017_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -660,7 +660,7 @@ namespace PeerGrid.Persistence.Migrations.Sqlite
                     b.Property<long>("AmountMicros")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("BuyerHouseholdId")
+                    b.Property<long?>("BuyerHouseholdId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CommunityId")

@@ -12,7 +12,7 @@ using PeerGrid.Persistence;
 namespace PeerGrid.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPlatformDbContext))]
-    [Migration("20261126144648_Initial")]
+    [Migration("20261126150048_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -687,7 +687,7 @@ namespace PeerGrid.Persistence.Migrations.Postgres
                     b.Property<long>("AmountMicros")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("BuyerHouseholdId")
+                    b.Property<long?>("BuyerHouseholdId")
                         .HasColumnType("bigint");
 
                     b.Property<long>("CommunityId")

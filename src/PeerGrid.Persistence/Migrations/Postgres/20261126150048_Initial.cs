@@ -140,7 +140,7 @@ namespace PeerGrid.Persistence.Migrations.Postgres
                     Slot = table.Column<long>(type: "bigint", nullable: false),
                     Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     ContractId = table.Column<long>(type: "bigint", nullable: true),
-                    BuyerHouseholdId = table.Column<long>(type: "bigint", nullable: false),
+                    BuyerHouseholdId = table.Column<long>(type: "bigint", nullable: true),
                     SellerHouseholdId = table.Column<long>(type: "bigint", nullable: true),
                     EnergyMicroKwh = table.Column<long>(type: "bigint", nullable: false),
                     PriceMicrosPerKwh = table.Column<long>(type: "bigint", nullable: false),

@@ -1,0 +1,245 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PeerGrid.Application.Platform;
+using PeerGrid.Persistence.Entities;
+
+namespace PeerGrid.Persistence.Platform;
+
+/// <summary>What a settled slot changed, for the live event stream.</summary>
+public sealed record SettledSlot(long CommunityId, long Slot, DateTimeOffset StartUtc, DateTimeOffset EndUtc, long? ClearingPriceMicrosPerKwh, double P2PKwh, int Trades, IReadOnlyList<long> Households);
+
+/// <summary>A test's way in: called inside the slot's transaction after every write, before the commit.</summary>
+public interface ISettlementProbe
+{
+    Task BeforeCommitAsync(long communityId, long slot, CancellationToken cancel);
+}
+
+/// <summary>
+/// Settles a community's next slot in one database transaction: reads every household's devices, preferences,
+/// battery state, wallet and contracts; runs the engine and the market for the slot (LiveSlotRunner); writes the
+/// settled-slot marker, meter readings, trades, ledger transfers, wallet balances and battery states; commits. The
+/// marker's key (community, slot) makes a second settlement of the same slot fail, and a crash before the commit
+/// leaves nothing behind, so a restart resumes from the last settled slot with nothing lost or doubled.
+/// </summary>
+public sealed class SlotSettler(LiveSlotRunner runner, CommunityModelCache models, ISettlementProbe? probe = null)
+{
+    /// <summary>Settles slot (last settled + 1), or returns null when <paramref name="upToSlot"/> is already reached.</summary>
+    public async Task<SettledSlot?> SettleNextAsync(PlatformDbContext db, long communityId, long? upToSlot = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await using var tx = await db.Database.BeginTransactionAsync(cancel);
+        await LockAsync(db, communityId, cancel);
+
+        Prepared? p = await PrepareAsync(db, communityId, upToSlot, tracked: true, cancel);
+        if (p is null)
+        {
+            return null;
+        }
+        (long slot, List<StoredHousehold> stored, CommunityModel model, Dictionary<long, LedgerAccountRecord> wallets, Dictionary<string, LedgerAccountRecord> system, List<LiveHousehold> households, List<LiveContract> contracts) = p;
+        LiveSlotOutcome outcome = runner.Run(model.Settings, households, contracts, slot, model.ConfigVersion);
+
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.SettledSlots.Add(new SettledSlotRecord
+        {
+            CommunityId = communityId,
+            Slot = slot,
+            StartUtc = outcome.StartUtc,
+            ClearingPriceMicrosPerKwh = outcome.ClearingPriceMicrosPerKwh,
+            P2PKwh = outcome.P2PKwh,
+            GridImportKwh = outcome.Readings.Sum(r => r.GridImportKwh),
+            GridExportKwh = outcome.Readings.Sum(r => r.GridExportKwh),
+            LoadKwh = outcome.Readings.Sum(r => r.LoadKwh),
+            GenerationKwh = outcome.Readings.Sum(r => r.GenerationKwh),
+        });
+        var byId = stored.ToDictionary(s => s.Household.Id, s => s.Household);
+        foreach (HouseholdReading r in outcome.Readings)
+        {
+            long id = CommunityScenario.StoredId(r.HouseholdId);
+            db.Readings.Add(ToRecord(id, slot, r));
+            HouseholdRecord h = byId[id];
+            db.Households.Attach(h);
+            h.BatteryStoredKwh = r.BatteryStoredKwh;
+            h.BatteryLocalKwh = r.BatteryLocalKwh;
+            db.Entry(h).Property(x => x.BatteryStoredKwh).IsModified = true;
+            db.Entry(h).Property(x => x.BatteryLocalKwh).IsModified = true;
+        }
+        foreach (LiveTrade t in outcome.Trades)
+        {
+            db.Trades.Add(new TradeRecord
+            {
+                CommunityId = communityId,
+                Slot = slot,
+                Kind = t.Kind,
+                ContractId = t.ContractId is null ? null : long.Parse(t.ContractId, NumberStyles.None, CultureInfo.InvariantCulture),
+                BuyerHouseholdId = HouseholdOrPool(t.BuyerId),
+                SellerHouseholdId = HouseholdOrPool(t.SellerId),
+                EnergyMicroKwh = t.EnergyMicroKwh,
+                PriceMicrosPerKwh = t.PriceMicrosPerKwh,
+                AmountMicros = t.AmountMicros,
+            });
+        }
+        var deltas = new Dictionary<LedgerAccountRecord, long>();
+        foreach (LiveTransfer t in outcome.Transfers)
+        {
+            LedgerAccountRecord from = Account(t.FromAccount, wallets, system), to = Account(t.ToAccount, wallets, system);
+            db.Transfers.Add(new LedgerTransferRecord
+            {
+                CommunityId = communityId,
+                FromAccountId = from.Id,
+                ToAccountId = to.Id,
+                AmountMicros = t.AmountMicros,
+                Kind = TransferKindName(t.Kind),
+                Slot = slot,
+                Reference = $"slot {slot.ToString(CultureInfo.InvariantCulture)}",
+                CreatedUtc = outcome.EndUtc,
+            });
+            deltas[from] = checked(deltas.GetValueOrDefault(from) - t.AmountMicros);
+            deltas[to] = checked(deltas.GetValueOrDefault(to) + t.AmountMicros);
+        }
+        foreach ((LedgerAccountRecord account, long delta) in deltas)
+        {
+            account.BalanceMicros = checked(account.BalanceMicros + delta);
+            if (account.BalanceMicros < -account.CreditLimitMicros)
+            {
+                throw new InvalidOperationException($"slot {slot} would take account {account.Id} below its credit limit; nothing was settled");
+            }
+            db.Entry(account).Property(x => x.BalanceMicros).IsModified = true;
+        }
+        await db.SaveChangesAsync(cancel);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        if (probe is not null)
+        {
+            await probe.BeforeCommitAsync(communityId, slot, cancel);
+        }
+        await tx.CommitAsync(cancel);
+        db.ChangeTracker.Clear();
+        return new SettledSlot(communityId, slot, outcome.StartUtc, outcome.EndUtc, outcome.ClearingPriceMicrosPerKwh, outcome.P2PKwh, outcome.Trades.Count,
+            [.. outcome.Readings.Select(r => CommunityScenario.StoredId(r.HouseholdId))]);
+    }
+
+    /// <summary>
+    /// Runs the community's next slot without writing anything (the market's forecast of the next slot's book), or
+    /// null when there is nothing to run. Pure: the same database state gives the same preview.
+    /// </summary>
+    public async Task<(LiveSlotOutcome Outcome, CommunityModel Model, IReadOnlyList<LiveContract> Contracts)?> PreviewNextAsync(PlatformDbContext db, long communityId, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        Prepared? p = await PrepareAsync(db, communityId, null, tracked: false, cancel);
+        if (p is null)
+        {
+            return null;
+        }
+        return (runner.Run(p.Model.Settings, p.Households, p.Contracts, p.Slot, p.Model.ConfigVersion), p.Model, p.Contracts);
+    }
+
+    private sealed record Prepared(long Slot, List<StoredHousehold> Stored, CommunityModel Model, Dictionary<long, LedgerAccountRecord> Wallets,
+        Dictionary<string, LedgerAccountRecord> System, List<LiveHousehold> Households, List<LiveContract> Contracts);
+
+    private async Task<Prepared?> PrepareAsync(PlatformDbContext db, long communityId, long? upToSlot, bool tracked, CancellationToken cancel)
+    {
+        CommunityRecord community = await db.Communities.AsNoTracking().SingleAsync(c => c.Id == communityId, cancel);
+        long slot = (await db.SettledSlots.Where(s => s.CommunityId == communityId).MaxAsync(s => (long?)s.Slot, cancel) ?? -1) + 1;
+        if (upToSlot is { } last && slot > last)
+        {
+            return null;
+        }
+        List<StoredHousehold> stored = await CommunityScenario.LoadHouseholdsAsync(db, communityId, cancel);
+        if (stored.Count == 0)
+        {
+            return null;
+        }
+        CommunityModel model = models.Get(community, stored);
+        IQueryable<LedgerAccountRecord> accounts = tracked ? db.Accounts : db.Accounts.AsNoTracking();
+        Dictionary<long, LedgerAccountRecord> wallets = await accounts
+            .Where(a => a.CommunityId == communityId && a.HouseholdId != null)
+            .ToDictionaryAsync(a => a.HouseholdId!.Value, cancel);
+        Dictionary<string, LedgerAccountRecord> system = await accounts
+            .Where(a => a.CommunityId == communityId && a.HouseholdId == null)
+            .ToDictionaryAsync(a => a.Kind, cancel);
+
+        var households = new List<LiveHousehold>(stored.Count);
+        foreach (StoredHousehold s in stored)
+        {
+            LedgerAccountRecord w = wallets[s.Household.Id];
+            long budget = checked(w.BalanceMicros + w.CreditLimitMicros);
+            households.Add(new LiveHousehold(CommunityScenario.ScenarioId(s.Household.Id), model.Specs[s.Household.Id], s.Household.BatteryStoredKwh, s.Household.BatteryLocalKwh, Math.Max(0, budget)));
+        }
+        List<LiveContract> contracts = await ActiveContractsAsync(db, communityId, slot, cancel);
+
+        return new Prepared(slot, stored, model, wallets, system, households, contracts);
+    }
+
+    /// <summary>A trade side: a household's stored id, or null for the market's pool (the platform account).</summary>
+    private static long? HouseholdOrPool(string id) => id == LiveAccounts.PlatformOperator ? null : CommunityScenario.StoredId(id);
+
+    /// <summary>Contract ids are zero-padded so the runner's ordinal order is creation order.</summary>
+    public static string ContractId(long id) => id.ToString("D12", CultureInfo.InvariantCulture);
+
+    private static async Task<List<LiveContract>> ActiveContractsAsync(PlatformDbContext db, long communityId, long slot, CancellationToken cancel)
+    {
+        var rows = await db.Contracts.AsNoTracking()
+            .Where(c => c.CommunityId == communityId && c.Status == ContractStatus.Active && c.StartSlot <= slot && (c.EndSlot == null || c.EndSlot >= slot))
+            .OrderBy(c => c.Id)
+            .ToListAsync(cancel);
+        return [.. rows.Select(c => new LiveContract(ContractId(c.Id), CommunityScenario.ScenarioId(c.BuyerHouseholdId), CommunityScenario.ScenarioId(c.SellerHouseholdId), c.KwhPerSlot, c.PriceMicrosPerKwh))];
+    }
+
+    /// <summary>
+    /// Serialises settlement per community and holds the wallets still while the slot is computed: on PostgreSQL with
+    /// row locks (a concurrent withdrawal waits for the commit), on SQLite the transaction already holds the write lock.
+    /// </summary>
+    private static async Task LockAsync(PlatformDbContext db, long communityId, CancellationToken cancel)
+    {
+        if (db.Provider != DatabaseProviders.PostgreSql)
+        {
+            return;
+        }
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Communities\" WHERE \"Id\" = {communityId} FOR UPDATE", cancel);
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"LedgerAccounts\" WHERE \"CommunityId\" = {communityId} FOR UPDATE", cancel);
+    }
+
+    private static LedgerAccountRecord Account(string name, Dictionary<long, LedgerAccountRecord> wallets, Dictionary<string, LedgerAccountRecord> system)
+    {
+        if (name.StartsWith("household:", StringComparison.Ordinal))
+        {
+            return wallets[CommunityScenario.StoredId(name["household:".Length..])];
+        }
+        return name switch
+        {
+            LiveAccounts.Utility => system[AccountKinds.Utility],
+            LiveAccounts.GridOperator => system[AccountKinds.GridOperator],
+            LiveAccounts.PlatformOperator => system[AccountKinds.Platform],
+            _ => throw new InvalidOperationException($"the slot runner used an account the platform does not keep: {name}"),
+        };
+    }
+
+    /// <summary>The ledger's transfer kinds in the platform's kebab-case vocabulary.</summary>
+    public static string TransferKindName(string kind) => kind switch
+    {
+        "GridImport" => "grid-import",
+        "GridExport" => "grid-export",
+        "Fuel" => "fuel",
+        "P2PEnergy" => "p2p-energy",
+        "SharingSettlement" => "sharing",
+        "GridFee" => "grid-fee",
+        _ => kind.ToLowerInvariant(),
+    };
+
+    private static MeterReadingRecord ToRecord(long householdId, long slot, HouseholdReading r) => new()
+    {
+        HouseholdId = householdId,
+        Slot = slot,
+        LoadKwh = r.LoadKwh,
+        GenerationKwh = r.GenerationKwh,
+        BatteryChargeKwh = r.BatteryChargeKwh,
+        BatteryDischargeKwh = r.BatteryDischargeKwh,
+        BatteryStoredKwh = r.BatteryStoredKwh,
+        GridImportKwh = r.GridImportKwh,
+        GridExportKwh = r.GridExportKwh,
+        P2PBoughtKwh = r.P2PBoughtKwh,
+        P2PSoldKwh = r.P2PSoldKwh,
+        CurtailedKwh = r.CurtailedKwh,
+        UnmetKwh = r.UnmetKwh,
+        PaidMicros = r.PaidMicros,
+    };
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PeerGrid.Domain;
+using PeerGrid.Persistence;
+using PeerGrid.Persistence.Entities;
+using PeerGrid.Persistence.Platform;
+using PeerGrid.Simulation.Scenarios.Json;
+using PeerGrid.Web.Clock;
+using PeerGrid.Web.Hosting;
+using PeerGrid.Web.Http;
+
+namespace PeerGrid.Web.Operator;
+
+/// <summary>The operator's clock: state, start, pause, single step, speed. Operator role only.</summary>
+internal static class ClockApi
+{
+    public const double MinSecondsPerSlot = 0.05;
+    public const double MaxSecondsPerSlot = 3600;
+
+    public static void MapClockApi(this IEndpointRouteBuilder app)
+    {
+        RouteGroupBuilder g = app.MapGroup("/api/operator/clock").WithTags("Operator").RequireAuthorization(PlatformSetup.OperatorPolicy);
+        g.MapGet("", GetAsync).WithSummary("The clock: running, speed, last settled slot.");
+        g.MapPost("/start", (PlatformDbContext db, MarketClock clock, CancellationToken cancel) => SetAsync(db, clock, true, cancel)).WithSummary("Start the clock.");
+        g.MapPost("/pause", (PlatformDbContext db, MarketClock clock, CancellationToken cancel) => SetAsync(db, clock, false, cancel)).WithSummary("Pause the clock.");
+        g.MapPost("/step", StepAsync).WithSummary("Settle the next slot now.");
+        g.MapPut("/speed", SpeedAsync).Accepts<SpeedRequest>("application/json").WithSummary("Seconds of wall-clock time per slot.");
+    }
+
+    internal static Task<CommunityRecord> CommunityAsync(PlatformDbContext db, CancellationToken cancel) =>
+        db.Communities.OrderBy(c => c.Id).FirstAsync(cancel);
+
+    private static async Task<IResult> GetAsync(PlatformDbContext db, CancellationToken cancel) =>
+        Results.Ok(await ViewAsync(db, await CommunityAsync(db, cancel), cancel));
+
+    private static async Task<ClockView> ViewAsync(PlatformDbContext db, CommunityRecord c, CancellationToken cancel)
+    {
+        SettledSlotRecord? last = await db.SettledSlots.AsNoTracking().Where(s => s.CommunityId == c.Id).OrderByDescending(s => s.Slot).FirstOrDefaultAsync(cancel);
+        return new ClockView(c.Id, c.ClockRunning, c.SecondsPerSlot, last?.Slot, (last?.Slot ?? -1) + 1, last?.StartUtc, c.EpochDate, c.ConfigVersion);
+    }
+
+    private static async Task<IResult> SetAsync(PlatformDbContext db, MarketClock clock, bool running, CancellationToken cancel)
+    {
+        CommunityRecord c = await CommunityAsync(db, cancel);
+        await clock.SetRunningAsync(c.Id, running, cancel);
+        db.ChangeTracker.Clear();
+        return Results.Ok(await ViewAsync(db, await CommunityAsync(db, cancel), cancel));
+    }
+
+    private static async Task<IResult> StepAsync(PlatformDbContext db, MarketClock clock, CancellationToken cancel)
+    {
+        CommunityRecord c = await CommunityAsync(db, cancel);
+        SettledSlot? settled = await clock.StepAsync(c.Id, cancel);
+        if (settled is null)
+        {
+            return Problems.Conflict("Nothing to settle.", "The clock's stop slot is reached or the community has no households.");
+        }
+        return Results.Ok(SlotView.Of(settled));
+    }
+
+    private static async Task<IResult> SpeedAsync(HttpRequest request, PlatformDbContext db, CancellationToken cancel)
+    {
+        (JsonElement? body, IResult? bad) = await JsonBody.ReadAsync(request, cancel);
+        if (bad is not null)
+        {
+            return bad;
+        }
+        var errors = new ValidationErrors();
+        ObjectReader? r = ObjectReader.Open(body!.Value, "", errors, "clock speed");
+        double? seconds = r?.RequiredNumber("secondsPerSlot", "5");
+        r?.Finish();
+        if (seconds is { } s && (s < MinSecondsPerSlot || s > MaxSecondsPerSlot))
+        {
+            errors.Add("secondsPerSlot", $"{s} is outside {MinSecondsPerSlot} … {MaxSecondsPerSlot}", "give the wall-clock seconds one slot takes, e.g. 5");
+        }
+        if (JsonBody.ProblemFor(errors) is { } problem)
+        {
+            return problem;
+        }
+        CommunityRecord c = await CommunityAsync(db, cancel);
+        c.SecondsPerSlot = seconds!.Value;
+        await db.SaveChangesAsync(cancel);
+        return Results.Ok(await ViewAsync(db, c, cancel));
+    }
+}
+
+internal sealed record SpeedRequest(double SecondsPerSlot);
+
+internal sealed record ClockView(long CommunityId, bool Running, double SecondsPerSlot, long? LastSettledSlot, long NextSlot, DateTimeOffset? LastSlotStartUtc, DateOnly EpochDate, long ConfigVersion);
+
+/// <summary>A settled slot as events and the step endpoint show it (prices in currency units per kWh).</summary>
+internal sealed record SlotView(long CommunityId, long Slot, DateTimeOffset StartUtc, DateTimeOffset EndUtc, decimal? ClearingPrice, double P2PKwh, int Trades)
+{
+    public static SlotView Of(SettledSlot s) => new(s.CommunityId, s.Slot, s.StartUtc, s.EndUtc,
+        s.ClearingPriceMicrosPerKwh is { } p ? MoneyField.ToUnits(p) : null, s.P2PKwh, s.Trades);
+}
