@@ -18,6 +18,7 @@ app.MapWalletApi();
 app.MapReadingsApi();
 app.MapMarketApi();
 app.MapClockApi();
+app.MapSettingsApi();
 
 await app.RunAsync();
 
