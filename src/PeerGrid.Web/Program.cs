@@ -1,5 +1,7 @@
 using PeerGrid.Web.Auth;
+using PeerGrid.Web.Devices;
 using PeerGrid.Web.Hosting;
+using PeerGrid.Web.MyHousehold;
 using PeerGrid.Web.Wallet;
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
@@ -12,6 +14,8 @@ app.UsePlatformPipeline();
 app.MapOpenApi();
 app.MapAuthApi();
 app.MapWalletApi();
+app.MapDevicesApi();
+app.MapHouseholdApi();
 
 await app.RunAsync();
 
