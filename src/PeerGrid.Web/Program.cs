@@ -1,7 +1,9 @@
 using PeerGrid.Web.Auth;
+using PeerGrid.Web.Contracts;
 using PeerGrid.Web.Devices;
 using PeerGrid.Web.Hosting;
 using PeerGrid.Web.MyHousehold;
+using PeerGrid.Web.Traders;
 using PeerGrid.Web.Wallet;
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
@@ -16,6 +18,8 @@ app.MapAuthApi();
 app.MapWalletApi();
 app.MapDevicesApi();
 app.MapHouseholdApi();
+app.MapTradersApi();
+app.MapContractsApi();
 
 await app.RunAsync();
 
