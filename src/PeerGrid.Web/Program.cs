@@ -3,6 +3,7 @@ using PeerGrid.Web.Contracts;
 using PeerGrid.Web.Devices;
 using PeerGrid.Web.Hosting;
 using PeerGrid.Web.MyHousehold;
+using PeerGrid.Web.Orders;
 using PeerGrid.Web.Traders;
 using PeerGrid.Web.Wallet;
 
@@ -20,6 +21,7 @@ app.MapDevicesApi();
 app.MapHouseholdApi();
 app.MapTradersApi();
 app.MapContractsApi();
+app.MapOrdersApi();
 
 await app.RunAsync();
 

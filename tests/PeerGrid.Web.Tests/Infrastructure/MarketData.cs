@@ -5,7 +5,7 @@ namespace PeerGrid.Web.Tests.Infrastructure;
 /// <summary>What the clock would have written, put straight into the database (the clock is not under test here).</summary>
 public static class MarketData
 {
-    public static Task SettleSlotsAsync(PlatformApp app, long fromSlot, long toSlot) => app.WithDbAsync(async db =>
+    public static Task<int> SettleSlotsAsync(PlatformApp app, long fromSlot, long toSlot) => app.WithDbAsync(async db =>
     {
         long community = db.Communities.OrderBy(c => c.Id).Select(c => c.Id).First();
         for (long s = fromSlot; s <= toSlot; s++)
