@@ -5,6 +5,7 @@ using PeerGrid.Web.Hosting;
 using PeerGrid.Web.MyHousehold;
 using PeerGrid.Web.Orders;
 using PeerGrid.Web.Traders;
+using PeerGrid.Web.Transactions;
 using PeerGrid.Web.Wallet;
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,7 @@ app.MapHouseholdApi();
 app.MapTradersApi();
 app.MapContractsApi();
 app.MapOrdersApi();
+app.MapTransactionsApi();
 
 await app.RunAsync();
 
