@@ -5,8 +5,8 @@ using PeerGrid.Persistence.Entities;
 namespace PeerGrid.Persistence;
 
 /// <summary>
-/// The platform's database: Identity's tables plus communities, households, devices, the ledger, contracts, meter
-/// readings, trades and settled slots. Each provider has a subclass that owns its migrations (ADR 0006).
+/// The platform's database: Identity's tables plus communities, households, devices, the ledger, contracts, orders,
+/// meter readings, trades and settled slots. Each provider has a subclass that owns its migrations (ADR 0006).
 /// </summary>
 public abstract class PlatformDbContext(DbContextOptions options) : IdentityDbContext<PlatformUser>(options)
 {
@@ -23,6 +23,7 @@ public abstract class PlatformDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<MeterReadingRecord> Readings => Set<MeterReadingRecord>();
     public DbSet<TradeRecord> Trades => Set<TradeRecord>();
     public DbSet<SettledSlotRecord> SettledSlots => Set<SettledSlotRecord>();
+    public DbSet<OrderRecord> Orders => Set<OrderRecord>();
 
     /// <summary>"sqlite" or "postgresql".</summary>
     public abstract string Provider { get; }

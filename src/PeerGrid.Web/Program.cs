@@ -1,8 +1,14 @@
 using PeerGrid.Web.Auth;
+using PeerGrid.Web.Contracts;
+using PeerGrid.Web.Devices;
 using PeerGrid.Web.Hosting;
 using PeerGrid.Web.Market;
 using PeerGrid.Web.Operator;
 using PeerGrid.Web.Readings;
+using PeerGrid.Web.MyHousehold;
+using PeerGrid.Web.Orders;
+using PeerGrid.Web.Traders;
+using PeerGrid.Web.Transactions;
 using PeerGrid.Web.Wallet;
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
@@ -19,6 +25,12 @@ app.MapReadingsApi();
 app.MapMarketApi();
 app.MapClockApi();
 app.MapSettingsApi();
+app.MapDevicesApi();
+app.MapHouseholdApi();
+app.MapTradersApi();
+app.MapContractsApi();
+app.MapOrdersApi();
+app.MapTransactionsApi();
 
 await app.RunAsync();
 

@@ -57,3 +57,18 @@ internal sealed class SettledSlotConfiguration : IEntityTypeConfiguration<Settle
         e.HasKey(x => new { x.CommunityId, x.Slot });
     }
 }
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<OrderRecord>
+{
+    public void Configure(EntityTypeBuilder<OrderRecord> e)
+    {
+        e.ToTable("Orders");
+        e.Property(x => x.Side).HasMaxLength(8);
+        e.Property(x => x.Status).HasMaxLength(16);
+        // The clock reads a slot's open orders; a household lists its own.
+        e.HasIndex(x => new { x.CommunityId, x.Slot, x.Status });
+        e.HasIndex(x => new { x.HouseholdId, x.Id });
+        e.HasOne<HouseholdRecord>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<CommunityRecord>().WithMany().HasForeignKey(x => x.CommunityId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -8,7 +8,8 @@ internal static class Problems
     public static IResult Validation(ValidationErrors errors)
     {
         var byField = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (IGrouping<string, ValidationError> g in errors.All.GroupBy(e => e.Path))
+        // Readers opened at the body's root ("") write nested paths as ".name": the body is the root, so drop the dot.
+        foreach (IGrouping<string, ValidationError> g in errors.All.GroupBy(e => e.Path.TrimStart('.')))
         {
             byField[g.Key.Length == 0 ? "(body)" : g.Key] = [.. g.Select(e => $"{e.Problem} — {e.Fix}")];
         }

@@ -556,6 +556,51 @@ namespace PeerGrid.Persistence.Migrations.Postgres
                     b.ToTable("MeterReadings", (string)null);
                 });
 
+            modelBuilder.Entity("PeerGrid.Persistence.Entities.OrderRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CommunityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("EnergyKwh")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LimitPriceMicrosPerKwh")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long>("Slot")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "Id");
+
+                    b.HasIndex("CommunityId", "Slot", "Status");
+
+                    b.ToTable("Orders", (string)null);
+                });
+
             modelBuilder.Entity("PeerGrid.Persistence.Entities.PlatformUser", b =>
                 {
                     b.Property<string>("Id")
@@ -848,6 +893,21 @@ namespace PeerGrid.Persistence.Migrations.Postgres
                     b.HasOne("PeerGrid.Persistence.Entities.LedgerAccountRecord", null)
                         .WithMany()
                         .HasForeignKey("ToAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PeerGrid.Persistence.Entities.OrderRecord", b =>
+                {
+                    b.HasOne("PeerGrid.Persistence.Entities.CommunityRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeerGrid.Persistence.Entities.HouseholdRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

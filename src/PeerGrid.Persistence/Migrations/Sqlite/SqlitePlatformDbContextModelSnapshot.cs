@@ -531,6 +531,49 @@ namespace PeerGrid.Persistence.Migrations.Sqlite
                     b.ToTable("MeterReadings", (string)null);
                 });
 
+            modelBuilder.Entity("PeerGrid.Persistence.Entities.OrderRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("EnergyKwh")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LimitPriceMicrosPerKwh")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "Id");
+
+                    b.HasIndex("CommunityId", "Slot", "Status");
+
+                    b.ToTable("Orders", (string)null);
+                });
+
             modelBuilder.Entity("PeerGrid.Persistence.Entities.PlatformUser", b =>
                 {
                     b.Property<string>("Id")
@@ -821,6 +864,21 @@ namespace PeerGrid.Persistence.Migrations.Sqlite
                     b.HasOne("PeerGrid.Persistence.Entities.LedgerAccountRecord", null)
                         .WithMany()
                         .HasForeignKey("ToAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PeerGrid.Persistence.Entities.OrderRecord", b =>
+                {
+                    b.HasOne("PeerGrid.Persistence.Entities.CommunityRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeerGrid.Persistence.Entities.HouseholdRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

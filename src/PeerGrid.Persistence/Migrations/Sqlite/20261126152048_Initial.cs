@@ -416,6 +416,38 @@ namespace PeerGrid.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Orders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CommunityId = table.Column<long>(type: "INTEGER", nullable: false),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Slot = table.Column<long>(type: "INTEGER", nullable: false),
+                    Side = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    EnergyKwh = table.Column<double>(type: "REAL", nullable: false),
+                    LimitPriceMicrosPerKwh = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Orders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Orders_Communities_CommunityId",
+                        column: x => x.CommunityId,
+                        principalTable: "Communities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Orders_Households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "Households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PreferredTraders",
                 columns: table => new
                 {
@@ -577,6 +609,16 @@ namespace PeerGrid.Persistence.Migrations.Sqlite
                 columns: new[] { "ToAccountId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_CommunityId_Slot_Status",
+                table: "Orders",
+                columns: new[] { "CommunityId", "Slot", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_HouseholdId_Id",
+                table: "Orders",
+                columns: new[] { "HouseholdId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PreferredTraders_SellerHouseholdId",
                 table: "PreferredTraders",
                 column: "SellerHouseholdId");
@@ -635,6 +677,9 @@ namespace PeerGrid.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "MeterReadings");
+
+            migrationBuilder.DropTable(
+                name: "Orders");
 
             migrationBuilder.DropTable(
                 name: "PreferredTraders");

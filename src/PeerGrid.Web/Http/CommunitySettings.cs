@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace PeerGrid.Web.Http;
+
+/// <summary>
+/// The few community settings the API shows without building the whole scenario: read from the settings JSON (the
+/// scenario format, validated when the community was created).
+/// </summary>
+internal sealed record CommunitySettings(decimal ExportPricePerKwh, int SlotMinutes)
+{
+    public int SlotsPerDay => 1440 / SlotMinutes;
+
+    /// <summary>
+    /// The grid export price is the tariff's flat export price, or its default "price" when it has time-of-use periods
+    /// (the periods are not applied: this is a display price, not a settlement price). Slots default to 15 minutes.
+    /// </summary>
+    public static CommunitySettings Read(string settingsJson)
+    {
+        using JsonDocument doc = JsonDocument.Parse(settingsJson);
+        JsonElement root = doc.RootElement;
+        decimal export = 0;
+        if (root.TryGetProperty("tariff", out JsonElement tariff) && tariff.ValueKind == JsonValueKind.Object && tariff.TryGetProperty("export", out JsonElement e))
+        {
+            if (e.ValueKind == JsonValueKind.Number)
+            {
+                export = e.GetDecimal();
+            }
+            else if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("price", out JsonElement p) && p.ValueKind == JsonValueKind.Number)
+            {
+                export = p.GetDecimal();
+            }
+        }
+        int slotMinutes = root.TryGetProperty("slotMinutes", out JsonElement s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out int m) && m is > 0 and <= 1440
+            ? m : 15;
+        return new CommunitySettings(export, slotMinutes);
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"export {ExportPricePerKwh}/kWh, {SlotMinutes}-minute slots");
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PeerGrid.Domain;
+using PeerGrid.Persistence;
+using PeerGrid.Persistence.Entities;
+using PeerGrid.Web.Hosting;
+using PeerGrid.Web.Http;
+
+namespace PeerGrid.Web.Transactions;
+
+/// <summary>
+/// My money and energy: the ledger transfers touching my wallet and the trades I bought or sold in, newest first.
+/// Amounts are signed from my point of view (+ received, − paid), in currency units; energy in kWh. Both lists are
+/// filtered alike (kind, slot range) and paged alike (page, pageSize), each with its own total. The CSV download holds
+/// every matching row of both lists (no paging, at most <see cref="MaxCsvRows"/> of each), invariant culture.
+/// </summary>
+internal static class TransactionsApi
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+    public const int MaxCsvRows = 100_000;
+    public const int MaxKindLength = 32;
+
+    private static readonly string[] Formats = ["json", "csv"];
+
+    public static void MapTransactionsApi(this IEndpointRouteBuilder app)
+    {
+        RouteGroupBuilder g = app.MapGroup("/api/me").WithTags("Transactions").RequireAuthorization(PlatformSetup.ProsumerPolicy);
+        g.MapGet("/transactions", (HttpContext c, PlatformDbContext db, string? kind, string? fromSlot, string? toSlot, string? page, string? pageSize, string? format, CancellationToken ct) =>
+                GetAsync(c, db, new RawQuery(kind, fromSlot, toSlot, page, pageSize, format), csvRoute: false, ct))
+            .Produces<TransactionsPage>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem()
+            .WithSummary("My ledger transfers and trades (?kind, ?fromSlot, ?toSlot, ?page, ?pageSize, ?format=json|csv).");
+        g.MapGet("/transactions.csv", (HttpContext c, PlatformDbContext db, string? kind, string? fromSlot, string? toSlot, CancellationToken ct) =>
+                GetAsync(c, db, new RawQuery(kind, fromSlot, toSlot, null, null, "csv"), csvRoute: true, ct))
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem()
+            .WithSummary("My ledger transfers and trades as a CSV download (?kind, ?fromSlot, ?toSlot).");
+    }
+
+    private sealed record RawQuery(string? Kind, string? FromSlot, string? ToSlot, string? Page, string? PageSize, string? Format);
+
+    private static async Task<IResult> GetAsync(HttpContext context, PlatformDbContext db, RawQuery raw, bool csvRoute, CancellationToken cancel)
+    {
+        var errors = new ValidationErrors();
+        if (raw.Kind is { } k && (k.Length == 0 || k.Length > MaxKindLength || !k.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+        {
+            errors.Add("kind", $"'{k}' is not a kind", "give a kind such as topup, withdrawal, contract or market (letters, digits and '-', at most 32)");
+        }
+        long? from = QueryParameters.Long("fromSlot", raw.FromSlot, 0, long.MaxValue, null, errors);
+        long? to = QueryParameters.Long("toSlot", raw.ToSlot, 0, long.MaxValue, null, errors);
+        long? page = QueryParameters.Long("page", raw.Page, 1, 1_000_000, 1, errors);
+        long? size = QueryParameters.Long("pageSize", raw.PageSize, 1, MaxPageSize, DefaultPageSize, errors);
+        QueryParameters.OneOf("format", raw.Format, Formats, errors);
+        if (from is { } f && to is { } t && t < f)
+        {
+            errors.Add("toSlot", $"toSlot {t} is before fromSlot {f}", "give toSlot ≥ fromSlot");
+        }
+        if (JsonBody.ProblemFor(errors) is { } problem)
+        {
+            return problem;
+        }
+        long? me = await CurrentUser.HouseholdIdAsync(db, context.User, cancel);
+        long? wallet = me is null ? null : await db.Accounts.Where(a => a.HouseholdId == me).Select(a => (long?)a.Id).SingleOrDefaultAsync(cancel);
+        if (me is null || wallet is null)
+        {
+            return Problems.NotFound("household");
+        }
+
+        IQueryable<LedgerTransferRecord> transfers = db.Transfers.AsNoTracking().Where(x => x.FromAccountId == wallet || x.ToAccountId == wallet);
+        IQueryable<TradeRecord> trades = db.Trades.AsNoTracking().Where(x => x.BuyerHouseholdId == me || x.SellerHouseholdId == me);
+        if (raw.Kind is { } kind)
+        {
+            transfers = transfers.Where(x => x.Kind == kind);
+            trades = trades.Where(x => x.Kind == kind);
+        }
+        if (from is { } lo)
+        {
+            transfers = transfers.Where(x => x.Slot >= lo);
+            trades = trades.Where(x => x.Slot >= lo);
+        }
+        if (to is { } hi)
+        {
+            transfers = transfers.Where(x => x.Slot <= hi);
+            trades = trades.Where(x => x.Slot <= hi);
+        }
+        transfers = transfers.OrderByDescending(x => x.Id);
+        trades = trades.OrderByDescending(x => x.Slot).ThenByDescending(x => x.Id);
+
+        bool csv = csvRoute || raw.Format == "csv";
+        int skip = csv ? 0 : (int)((page!.Value - 1) * size!.Value);
+        int take = csv ? MaxCsvRows : (int)size!.Value;
+        List<LedgerTransferRecord> transferRows = await transfers.Skip(skip).Take(take).ToListAsync(cancel);
+        List<TradeRecord> tradeRows = await trades.Skip(skip).Take(take).ToListAsync(cancel);
+
+        var others = transferRows.Select(x => x.FromAccountId == wallet ? x.ToAccountId : x.FromAccountId).Distinct().ToList();
+        Dictionary<long, (string Kind, long? HouseholdId)> accounts = await db.Accounts.AsNoTracking().Where(a => others.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => (a.Kind, a.HouseholdId), cancel);
+        List<TransferView> transferViews = [.. transferRows.Select(x =>
+        {
+            bool incoming = x.ToAccountId == wallet;
+            (string otherKind, long? otherHousehold) = accounts[incoming ? x.FromAccountId : x.ToAccountId];
+            return new TransferView(x.Id, x.Kind, MoneyField.ToUnits(incoming ? x.AmountMicros : -x.AmountMicros), otherKind, otherHousehold, x.Slot, x.Reference, x.CreatedUtc);
+        })];
+        List<TradeView> tradeViews = [.. tradeRows.Select(x =>
+        {
+            bool bought = x.BuyerHouseholdId == me;
+            long? other = bought ? x.SellerHouseholdId : x.BuyerHouseholdId;
+            return new TradeView(x.Id, x.Slot, x.Kind, bought ? "buy" : "sell", other is null ? "market" : "household", other,
+                x.EnergyMicroKwh / 1_000_000.0, MoneyField.ToUnits(x.PriceMicrosPerKwh), MoneyField.ToUnits(bought ? -x.AmountMicros : x.AmountMicros), x.ContractId);
+        })];
+
+        if (csv)
+        {
+            string text = Csv(transferViews, tradeViews);
+            context.Response.Headers.ContentDisposition = "attachment; filename=\"transactions.csv\"";
+            return Results.Text(text, "text/csv; charset=utf-8", Encoding.UTF8);
+        }
+        int transferTotal = await transfers.CountAsync(cancel);
+        int tradeTotal = await trades.CountAsync(cancel);
+        return Results.Ok(new TransactionsPage(page!.Value, size!.Value,
+            new ItemsPage<TransferView>(transferTotal, transferViews),
+            new ItemsPage<TradeView>(tradeTotal, tradeViews)));
+    }
+
+    private static string Csv(IEnumerable<TransferView> transfers, IEnumerable<TradeView> trades)
+    {
+        var sb = new StringBuilder();
+        sb.Append("record,id,slot,kind,side,amount,energyKwh,pricePerKwh,counterparty,counterpartyHouseholdId,reference,createdUtc\r\n");
+        foreach (TransferView t in transfers)
+        {
+            Row(sb, "transfer", Id(t.Id), Id(t.Slot), Text(t.Kind), t.Amount >= 0 ? "in" : "out", Num(t.Amount), "", "",
+                Text(t.CounterpartyAccountKind), Id(t.CounterpartyHouseholdId), Text(t.Reference), t.CreatedUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        }
+        foreach (TradeView t in trades)
+        {
+            Row(sb, "trade", Id(t.Id), Id(t.Slot), Text(t.Kind), t.Side, Num(t.Amount), Num(t.EnergyKwh), Num(t.PricePerKwh),
+                t.Counterparty, Id(t.CounterpartyHouseholdId), "", "");
+        }
+        return sb.ToString();
+    }
+
+    private static void Row(StringBuilder sb, params string[] cells) => sb.AppendJoin(',', cells).Append("\r\n");
+
+    private static string Id(long? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    private static string Num(decimal v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>RFC 4180 quoting; a leading = + - @ is neutralised so spreadsheets do not run user text as a formula.</summary>
+    private static string Text(string? s)
+    {
+        if (string.IsNullOrEmpty(s))
+        {
+            return "";
+        }
+        if (s[0] is '=' or '+' or '-' or '@')
+        {
+            s = "'" + s;
+        }
+        return s.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    }
+}
+
+/// <summary>One page of both lists; each list has its own total count.</summary>
+internal sealed record TransactionsPage(long Page, long PageSize, ItemsPage<TransferView> Transfers, ItemsPage<TradeView> Trades);
+
+internal sealed record ItemsPage<T>(int Total, IReadOnlyList<T> Items);
+
+/// <summary>A ledger transfer touching my wallet: amount signed (+ into my wallet, − out of it), in currency units.</summary>
+internal sealed record TransferView(long Id, string Kind, decimal Amount, string CounterpartyAccountKind, long? CounterpartyHouseholdId, long? Slot, string? Reference, DateTimeOffset CreatedUtc);
+
+/// <summary>A trade I was part of: side "buy" or "sell", counterparty "household" (its id) or "market", amount signed.</summary>
+internal sealed record TradeView(long Id, long Slot, string Kind, string Side, string Counterparty, long? CounterpartyHouseholdId, double EnergyKwh, decimal PricePerKwh, decimal Amount, long? ContractId);
