@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PeerGrid.Application.Platform;
+using PeerGrid.Domain.Households;
 using PeerGrid.Persistence.Entities;
 
 namespace PeerGrid.Persistence.Platform;
@@ -35,8 +36,8 @@ public sealed class SlotSettler(LiveSlotRunner runner, CommunityModelCache model
         {
             return null;
         }
-        (long slot, List<StoredHousehold> stored, CommunityModel model, Dictionary<long, LedgerAccountRecord> wallets, Dictionary<string, LedgerAccountRecord> system, List<LiveHousehold> households, List<LiveContract> contracts) = p;
-        LiveSlotOutcome outcome = runner.Run(model.Settings, households, contracts, slot, model.ConfigVersion);
+        (long slot, List<StoredHousehold> stored, CommunityModel model, Dictionary<long, LedgerAccountRecord> wallets, Dictionary<string, LedgerAccountRecord> system, List<LiveHousehold> households, List<LiveContract> contracts, List<OrderRecord> orders, long version) = p;
+        LiveSlotOutcome outcome = runner.Run(model.Settings, households, contracts, slot, version);
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.SettledSlots.Add(new SettledSlotRecord
@@ -77,6 +78,14 @@ public sealed class SlotSettler(LiveSlotRunner runner, CommunityModelCache model
                 PriceMicrosPerKwh = t.PriceMicrosPerKwh,
                 AmountMicros = t.AmountMicros,
             });
+        }
+        var readingOf = outcome.Readings.ToDictionary(r => CommunityScenario.StoredId(r.HouseholdId));
+        foreach (OrderRecord o in orders)
+        {
+            HouseholdReading r = readingOf[o.HouseholdId];
+            bool traded = o.Side == OrderSides.Bid ? r.P2PBoughtKwh > 0 : r.P2PSoldKwh > 0;
+            o.Status = traded ? OrderStatus.Filled : OrderStatus.Expired;
+            db.Entry(o).Property(x => x.Status).IsModified = true;
         }
         var deltas = new Dictionary<LedgerAccountRecord, long>();
         foreach (LiveTransfer t in outcome.Transfers)
@@ -129,11 +138,11 @@ public sealed class SlotSettler(LiveSlotRunner runner, CommunityModelCache model
         {
             return null;
         }
-        return (runner.Run(p.Model.Settings, p.Households, p.Contracts, p.Slot, p.Model.ConfigVersion), p.Model, p.Contracts);
+        return (runner.Run(p.Model.Settings, p.Households, p.Contracts, p.Slot, p.Version), p.Model, p.Contracts);
     }
 
     private sealed record Prepared(long Slot, List<StoredHousehold> Stored, CommunityModel Model, Dictionary<long, LedgerAccountRecord> Wallets,
-        Dictionary<string, LedgerAccountRecord> System, List<LiveHousehold> Households, List<LiveContract> Contracts);
+        Dictionary<string, LedgerAccountRecord> System, List<LiveHousehold> Households, List<LiveContract> Contracts, List<OrderRecord> Orders, long Version);
 
     private async Task<Prepared?> PrepareAsync(PlatformDbContext db, long communityId, long? upToSlot, bool tracked, CancellationToken cancel)
     {
@@ -157,16 +166,58 @@ public sealed class SlotSettler(LiveSlotRunner runner, CommunityModelCache model
             .Where(a => a.CommunityId == communityId && a.HouseholdId == null)
             .ToDictionaryAsync(a => a.Kind, cancel);
 
+        IQueryable<OrderRecord> orderRows = tracked ? db.Orders : db.Orders.AsNoTracking();
+        List<OrderRecord> orders = await orderRows
+            .Where(o => o.CommunityId == communityId && o.Slot == slot && o.Status == OrderStatus.Open)
+            .OrderBy(o => o.Id).ToListAsync(cancel);
+        ILookup<long, OrderRecord> ordersOf = orders.ToLookup(o => o.HouseholdId);
         var households = new List<LiveHousehold>(stored.Count);
         foreach (StoredHousehold s in stored)
         {
             LedgerAccountRecord w = wallets[s.Household.Id];
             long budget = checked(w.BalanceMicros + w.CreditLimitMicros);
-            households.Add(new LiveHousehold(CommunityScenario.ScenarioId(s.Household.Id), model.Specs[s.Household.Id], s.Household.BatteryStoredKwh, s.Household.BatteryLocalKwh, Math.Max(0, budget)));
+            Household spec = WithOrders(model.Specs[s.Household.Id], ordersOf[s.Household.Id]);
+            households.Add(new LiveHousehold(CommunityScenario.ScenarioId(s.Household.Id), spec, s.Household.BatteryStoredKwh, s.Household.BatteryLocalKwh, Math.Max(0, budget)));
         }
         List<LiveContract> contracts = await ActiveContractsAsync(db, communityId, slot, cancel);
+        // The runner caches a compiled day per version; households' specs differ in a slot with orders, so that slot
+        // gets a version of its own (negative, unique per configuration and slot).
+        long version = orders.Count == 0 ? model.ConfigVersion : -checked((model.ConfigVersion * 1_000_000_000L) + slot + 1);
+        return new Prepared(slot, stored, model, wallets, system, households, contracts, orders, version);
+    }
 
-        return new Prepared(slot, stored, model, wallets, system, households, contracts);
+    /// <summary>
+    /// A household's open orders for the slot set its limit prices in it: the highest bid becomes its maximum buy
+    /// price, the lowest offer its minimum sell price (and it sells). The quantity is the household's whole need or
+    /// surplus, as the engine computes it; an order's energy is what the owner expects, not a cap (docs/platform.md).
+    /// </summary>
+    private static Household WithOrders(Household spec, IEnumerable<OrderRecord> orders)
+    {
+        long? bid = null, offer = null;
+        foreach (OrderRecord o in orders)
+        {
+            if (o.Side == OrderSides.Bid)
+            {
+                bid = Math.Max(bid ?? long.MinValue, o.LimitPriceMicrosPerKwh);
+            }
+            else
+            {
+                offer = Math.Min(offer ?? long.MaxValue, o.LimitPriceMicrosPerKwh);
+            }
+        }
+        if (bid is null && offer is null)
+        {
+            return spec;
+        }
+        Preferences p = spec.Preferences;
+        p = p with
+        {
+            MaxBuyPrice = bid is { } b ? b / 1_000_000m : p.MaxBuyPrice,
+            MinSellPrice = offer is { } o2 ? o2 / 1_000_000m : p.MinSellPrice,
+            SellSurplus = offer is not null || p.SellSurplus,
+            PreferP2P = bid is not null || p.PreferP2P,
+        };
+        return spec with { Preferences = p };
     }
 
     /// <summary>A trade side: a household's stored id, or null for the market's pool (the platform account).</summary>
