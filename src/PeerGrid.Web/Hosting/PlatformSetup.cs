@@ -28,6 +28,8 @@ internal static class PlatformSetup
         services.AddOptions<PlatformOptions>().Bind(config.GetSection(PlatformOptions.Section));
         services.AddOptions<RateLimitOptions>().Bind(config.GetSection(RateLimitOptions.Section));
         var database = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        // A relative data folder is relative to the app (src/PeerGrid.Web when run from the repository), not the shell.
+        database.DataFolder = Path.Combine(builder.Environment.ContentRootPath, database.DataFolder);
         services.AddPlatformDatabase(database);
         services.AddSingleton(TimeProvider.System);
 
