@@ -18,13 +18,13 @@ public static class PersistenceServices
         {
             string cs = options.ConnectionString
                 ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is postgresql (e.g. Host=localhost;Database=peergrid;Username=peergrid;Password=…)");
-            services.AddDbContext<PostgresPlatformDbContext>(o => o.UseNpgsql(cs));
+            services.AddDbContextPool<PostgresPlatformDbContext>(o => o.UseNpgsql(cs));
             services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<PostgresPlatformDbContext>());
         }
         else
         {
             string cs = SqliteConnectionString(options);
-            services.AddDbContext<SqlitePlatformDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmas()));
+            services.AddDbContextPool<SqlitePlatformDbContext>(o => o.UseSqlite(cs).AddInterceptors(SqlitePragmas.Instance));
             services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<SqlitePlatformDbContext>());
         }
         return services;

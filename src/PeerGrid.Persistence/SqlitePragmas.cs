@@ -10,6 +10,9 @@ namespace PeerGrid.Persistence;
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
+    /// <summary>Stateless, so one instance serves every pooled context.</summary>
+    public static readonly SqlitePragmas Instance = new();
+
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000; PRAGMA foreign_keys=ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using PeerGrid.Application.Platform;
 using PeerGrid.Persistence;
 using PeerGrid.Persistence.Platform;
+using PeerGrid.Web.Auth;
 using PeerGrid.Web.Clock;
 using PeerGrid.Persistence.Entities;
 using PeerGrid.Web.Seed;
@@ -47,7 +48,8 @@ internal static class PlatformSetup
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PlatformDbContext>();
+            .AddEntityFrameworkStores<PlatformDbContext>()
+            .AddClaimsPrincipalFactory<HouseholdClaims>();
         services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
         services.ConfigureApplicationCookie(o =>
         {

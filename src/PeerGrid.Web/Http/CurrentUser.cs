@@ -18,9 +18,14 @@ internal static class CurrentUser
         return db.Households.SingleOrDefaultAsync(h => h.OwnerId == id, cancel);
     }
 
-    /// <summary>The caller's household id, or null.</summary>
+    /// <summary>The caller's household id (from the login's claim when it has one), or null.</summary>
     public static async Task<long?> HouseholdIdAsync(PlatformDbContext db, ClaimsPrincipal user, CancellationToken cancel)
     {
+        if (user.FindFirstValue(Auth.HouseholdClaims.ClaimType) is { } claim
+            && long.TryParse(claim, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long fromClaim))
+        {
+            return fromClaim;
+        }
         string id = Id(user);
         List<long> ids = await db.Households.Where(h => h.OwnerId == id).Select(h => h.Id).ToListAsync(cancel);
         return ids.Count == 1 ? ids[0] : null;
