@@ -15,6 +15,14 @@ public interface IMarketMechanism
     void Clear(MarketSlot slot);
 
     /// <summary>
+    /// Whether the mechanism trades each order only within its limit price (the auctions). Only then does the engine
+    /// also offer a household's flexible energy (a sell-first battery's stored energy, a dispatchable generator's spare
+    /// capacity at its fuel cost) and bid for its battery's headroom below its grid-charge threshold: a sharing pool takes
+    /// every net position whatever its price, so it would empty batteries and run generators at a loss. Default false.
+    /// </summary>
+    bool TradesFlexibleEnergy => false;
+
+    /// <summary>
     /// Called after the last slot of each billing period (each local calendar month, and the run's end). A mechanism
     /// that bills per period (Bill Sharing) adds each household's bill for the period to <paramref name="paidMicros"/>
     /// (micro-units, &gt; 0 pays); per-slot mechanisms leave it as it is.

@@ -165,6 +165,9 @@ public sealed class HierarchicalMarket : IMarketMechanism
 
     public string Name { get; }
 
+    /// <summary>Orders trade only within their limits, so the engine may enter batteries and generators (docs/markets.md).</summary>
+    public bool TradesFlexibleEnergy => true;
+
     public HierarchyTopology Topology { get; }
 
     public HierarchyCharges Charges { get; }

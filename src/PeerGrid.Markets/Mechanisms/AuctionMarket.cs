@@ -31,6 +31,9 @@ public sealed class AuctionMarket : IMarketMechanism
 
     public string Name { get; }
 
+    /// <summary>Orders trade only within their limits, so the engine may enter batteries and generators (docs/markets.md).</summary>
+    public bool TradesFlexibleEnergy => true;
+
     /// <summary>The households' order pricing, with the adaptive strategy's estimates.</summary>
     public OrderPricer Pricer { get; }
 

@@ -59,6 +59,11 @@ internal struct HouseholdScratch
     public double DirectExport;
     /// <summary>Money the household may still spend in this slot (micro-units; long.MaxValue = no limit).</summary>
     public long Budget;
+    /// <summary>Flexible orders (auctions only, set before the market): energy at the bus a sell-first battery offers,
+    /// a dispatchable generator's spare output offered, and a battery's charging bid (kWh; 0 = none).</summary>
+    public double BatteryOffer;
+    public double DispatchOffer;
+    public double ChargeBid;
 }
 
 /// <summary>

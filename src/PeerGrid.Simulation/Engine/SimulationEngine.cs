@@ -40,6 +40,7 @@ internal sealed class SimulationEngine
     private readonly Action<int> _afterMarketChunk;
     private readonly Action<int> _wholeSlotChunk;
     private readonly bool _independentHouseholds;
+    private readonly bool _flexibleOrders;
     private int _slot;
 
     private readonly ISlotSettlement? _settlement;
@@ -70,6 +71,7 @@ internal sealed class SimulationEngine
         // With no market and no wallets nothing couples households within a slot: each chunk can run the whole slot
         // while its data is in cache, instead of every phase streaming all households through memory.
         _independentHouseholds = market is GridOnlyMarket && settlement is null;
+        _flexibleOrders = market.TradesFlexibleEnergy;
         int slots = model.Calendar.SlotCount;
         _buyPrefix = new long[slots + 1];
         _sunPrefix = new double[slots + 1];
@@ -346,22 +348,86 @@ internal sealed class SimulationEngine
         HouseholdScratch[] scratch = _b.Scratch;
         long[] budgets = book.BudgetMicros;
         long buy = _m.BuyMicros[_slot];
+        Array.Copy(_m.MaxBuyMicros, from, book.BidLimitMicrosPerKwh, from, to - from);
+        Array.Copy(_m.MinSellMicros, from, book.OfferLimitMicrosPerKwh, from, to - from);
+        Array.Copy(_m.HasRenewableGeneration, from, book.IsRenewable, from, to - from);
         for (int h = from; h < to; h++)
         {
             // Peer energy flows through the same connection as grid energy: offer and bid only what it can carry,
             // and ask for no more than the wallet can pay at the retail price (no market charges more per kWh).
             ref readonly HouseholdParams p = ref parameters[h];
-            ref readonly HouseholdScratch x = ref scratch[h];
+            ref HouseholdScratch x = ref scratch[h];
             double need = p.BuysFromPeers ? Math.Min(Math.Min(x.Deficit, p.MaxImportKwh), AffordableKwh(x.Budget, buy)) : 0;
-            net[h] = need - (p.SellSurplus ? Math.Min(x.Surplus, p.MaxExportKwh) : 0);
+            double offer = p.SellSurplus ? Math.Min(x.Surplus, p.MaxExportKwh) : 0;
+            x.BatteryOffer = 0;
+            x.DispatchOffer = 0;
+            x.ChargeBid = 0;
+            if (_flexibleOrders && x.Deficit <= 0 && (p.BatteryCapacityKwh > 0 || p.DispatchMaxKwh > 0))
+            {
+                offer += FlexibleOrder(h, in p, ref x, ref need, book);
+            }
+            net[h] = need - offer;
             budgets[h] = x.Budget;
         }
-        Array.Copy(_m.MaxBuyMicros, from, book.BidLimitMicrosPerKwh, from, to - from);
-        Array.Copy(_m.MinSellMicros, from, book.OfferLimitMicrosPerKwh, from, to - from);
-        Array.Copy(_m.HasRenewableGeneration, from, book.IsRenewable, from, to - from);
         Array.Clear(book.TradedKwh, from, to - from);
         Array.Clear(book.PoolGridKwh, from, to - from);
         Array.Clear(book.PaidMicros, from, to - from);
+    }
+
+    /// <summary>
+    /// A household with no deficit left may enter its flexible energy into an auction (docs/markets.md, "Batteries and
+    /// generators in the market"); it still has one order per slot. A sell-first battery adds what it holds above
+    /// max(min SoC, reserve) to the household's offer at the household's offer limit (within its discharge power, after
+    /// the discharge efficiency, and within the export connection). With nothing else to offer, a dispatchable generator
+    /// offers its spare output at its fuel cost or above (not green). With nothing to offer at all, a battery with a
+    /// grid-charge threshold bids for its headroom (within its charge power, the import connection and the wallet) at
+    /// no more than that threshold. Returns the energy added to the offer; a charging bid is written to
+    /// <paramref name="need"/>.
+    /// </summary>
+    private double FlexibleOrder(int h, in HouseholdParams p, ref HouseholdScratch x, ref double need, MarketSlot book)
+    {
+        double offer = p.SellSurplus ? Math.Min(x.Surplus, p.MaxExportKwh) : 0;
+        double exportRoom = p.MaxExportKwh - offer;
+        double stored = _b.Stored[h];
+        if (p.SellFirst && p.SellSurplus && p.BatteryCapacityKwh > 0 && exportRoom > 0)
+        {
+            double floor = Math.Max(p.BatteryMinKwh, p.ReserveKwh);
+            double deliverable = Math.Min(Math.Min(p.MaxDischargeKwh - x.Discharge, (stored - floor) * p.DischargeEfficiency), exportRoom);
+            if (deliverable > 0)
+            {
+                x.BatteryOffer = deliverable;
+                return deliverable;
+            }
+        }
+        if (offer > 0)
+        {
+            return 0;
+        }
+        if (p.SellSurplus && p.DispatchMaxKwh > 0 && exportRoom > 0)
+        {
+            double spare = Math.Min(Math.Min(p.DispatchMaxKwh - x.Dispatched, exportRoom), AffordableKwh(x.Budget, p.DispatchFuelMicrosPerKwh));
+            // A generator that is off must be able to run at its minimum load.
+            if (spare > 0 && (x.Dispatched > 0 || spare >= p.DispatchMinKwh))
+            {
+                x.DispatchOffer = spare;
+                book.OfferLimitMicrosPerKwh[h] = Math.Max(book.OfferLimitMicrosPerKwh[h], p.DispatchFuelMicrosPerKwh);
+                book.IsRenewable[h] = false;
+                return spare;
+            }
+        }
+        // Not with a surplus it does not sell: that surplus charges the battery after the market.
+        if (x.Surplus <= 0 && p.BuysFromPeers && p.BatteryCapacityKwh > 0 && p.GridChargeBelowMicros != long.MinValue)
+        {
+            double headroom = Math.Max(0, (p.BatteryMaxKwh - stored) / p.ChargeEfficiency);
+            double bid = Math.Min(Math.Min(headroom, p.MaxChargeKwh - x.Charge), Math.Min(p.MaxImportKwh, AffordableKwh(x.Budget, _m.BuyMicros[_slot])));
+            if (bid > 0)
+            {
+                x.ChargeBid = bid;
+                need = bid;
+                book.BidLimitMicrosPerKwh[h] = Math.Min(book.BidLimitMicrosPerKwh[h], p.GridChargeBelowMicros);
+            }
+        }
+        return 0;
     }
 
     private SlotPartials SettleAfterMarket(int s, int from, int to)
@@ -395,9 +461,17 @@ internal sealed class SimulationEngine
             double deficit = Math.Max(0, x.Deficit - peerIn - poolIn);
             double surplus = Math.Max(0, x.Surplus - peerOut - poolOut);
             double charge = x.Charge;
+            double discharge = x.Discharge;
             double stored = storedA[h];
+            long budgetLeft = x.Budget == long.MaxValue ? long.MaxValue : x.Budget - Math.Max(paidA[h], 0);
+            if (x.BatteryOffer > 0 || x.DispatchOffer > 0 || x.ChargeBid > 0)
+            {
+                // Flexible orders: what peers bought beyond the surplus came from the battery, then the generator; what a
+                // charging bid bought goes into the battery. Only auctions see these orders (no pool energy).
+                SettleFlexible(in p, ref x, peerIn, peerOut, ref stored, ref charge, ref discharge, ref surplus, ref budgetLeft);
+            }
             // The connection carries peer, pool and direct grid energy alike; the wallet pays for what the market left.
-            double importRoom = Math.Min(p.MaxImportKwh - peerIn - poolIn, AffordableKwh(x.Budget == long.MaxValue ? long.MaxValue : x.Budget - Math.Max(paidA[h], 0), buy));
+            double importRoom = Math.Min(p.MaxImportKwh - peerIn - poolIn, AffordableKwh(budgetLeft, buy));
             double import = Math.Min(deficit, importRoom);
             double unmet = deficit - import;
             double etaC = 1, etaD = 1;
@@ -435,7 +509,6 @@ internal sealed class SimulationEngine
             double curtailed = surplus - export;
             double load = loadA[h];
             double gen = x.Renewable + x.Dispatched;
-            double discharge = x.Discharge;
             double losses = (charge * (1 - etaC)) + (discharge * ((1 / etaD) - 1)) + x.SelfDischarge;
 
             // Energy balance: generation + import + peers in = served load + export + peers out + curtailment + charge − discharge,
@@ -462,6 +535,47 @@ internal sealed class SimulationEngine
             x.PeerOut = peerOut;
         }
         sum.MaxResidual = maxResidual;
+    }
+
+    /// <summary>
+    /// The physical side of a household's flexible orders after the market (see <see cref="FlexibleOrder"/>): energy sold
+    /// beyond the surplus is drawn from the battery (÷ discharge efficiency), then from the generator, which runs at its
+    /// minimum load at least (any excess joins the surplus); energy a charging bid bought is stored (× charge efficiency).
+    /// </summary>
+    private static void SettleFlexible(in HouseholdParams p, ref HouseholdScratch x, double peerIn, double peerOut,
+        ref double stored, ref double charge, ref double discharge, ref double surplus, ref long budgetLeft)
+    {
+        double beyondSurplus = peerOut - x.Surplus;
+        if (beyondSurplus > 0 && x.BatteryOffer > 0)
+        {
+            double fromBattery = Math.Min(beyondSurplus, x.BatteryOffer);
+            double drawn = fromBattery / p.DischargeEfficiency;
+            double localShare = stored > 0 ? x.StoredLocal / stored : 0;
+            x.StoredLocal -= drawn * localShare;
+            stored -= drawn;
+            discharge += fromBattery;
+        }
+        else if (beyondSurplus > 0 && x.DispatchOffer > 0)
+        {
+            double fromGenerator = Math.Min(beyondSurplus, x.DispatchOffer);
+            double run = x.Dispatched + fromGenerator;
+            if (run < p.DispatchMinKwh)
+            {
+                surplus += p.DispatchMinKwh - run;
+                run = p.DispatchMinKwh;
+            }
+            if (budgetLeft != long.MaxValue)
+            {
+                budgetLeft -= Price.CostMicros(MeteredEnergy.MicroKwhOf(run), p.DispatchFuelMicrosPerKwh)
+                    - Price.CostMicros(MeteredEnergy.MicroKwhOf(x.Dispatched), p.DispatchFuelMicrosPerKwh);
+            }
+            x.Dispatched = run;
+        }
+        if (x.ChargeBid > 0 && peerIn > 0)
+        {
+            stored += peerIn * p.ChargeEfficiency;
+            charge += peerIn;
+        }
     }
 
     /// <summary>Step 6: exact metering and prices, per-household totals and the chunk's sums.</summary>
