@@ -55,6 +55,9 @@ public sealed class MarketSlot
         TradedKwh = new double[households];
         PoolGridKwh = new double[households];
         PaidMicros = new long[households];
+        GreenOnly = new bool[households];
+        PreferredSellers = new int[households][];
+        Array.Fill(PreferredSellers, []);
     }
 
     public int Slot { get; set; }
@@ -64,6 +67,13 @@ public sealed class MarketSlot
     public long[] BidLimitMicrosPerKwh { get; }
     public long[] OfferLimitMicrosPerKwh { get; }
     public bool[] IsRenewable { get; }
+
+    /// <summary>Per household, fixed for a run: its bids accept green offers only (honoured by preference-first).</summary>
+    public bool[] GreenOnly { get; }
+
+    /// <summary>Per household, fixed for a run: the households (indexes) it buys from first, in order; empty = none
+    /// (honoured by preference-first). The arrays are set once; the engine never replaces them per slot.</summary>
+    public int[][] PreferredSellers { get; }
 
     /// <summary>Money each household can spend in this slot (micro-units; long.MaxValue = no limit): a bid must not
     /// commit more. The engine already capped each need at what the budget buys at the retail price.</summary>

@@ -474,7 +474,7 @@ public sealed class HierarchicalMarket : IMarketMechanism
             }
             if (_bidLeft[h] > 0)
             {
-                book.AddBid(h, h, BidPrice(d, prices[h]), energy);
+                book.AddBid(h, h, BidPrice(d, prices[h]), energy, slot.GreenOnly[h], slot.PreferredSellers[h]);
             }
             else
             {

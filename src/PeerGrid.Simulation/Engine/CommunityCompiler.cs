@@ -49,6 +49,8 @@ internal static class CommunityCompiler
             MinSellMicros = new long[n],
             MaxBuyMicros = new long[n],
             HasRenewableGeneration = new bool[n],
+            GreenOnly = [.. hs.Select(h => h.Preferences.GreenOnly)],
+            PreferredSellers = PreferredSellerIndexes(hs),
         };
 
         for (int h = 0; h < n; h++)
@@ -166,6 +168,27 @@ internal static class CommunityCompiler
         p.DispatchFuelMicrosPerKwh = before > 0 ? (long)Math.Round(((p.DispatchFuelMicrosPerKwh * before) + (fuel * added)) / (before + added)) : fuel;
         p.DispatchEmissionsKgPerKwh = ((p.DispatchEmissionsKgPerKwh * before) + (d.EmissionsKgPerKwh * added)) / (before + added);
         p.DispatchMaxKwh = before + added;
+    }
+
+    /// <summary>Each household's preferred sellers as household indexes (the auctions' participant ids).</summary>
+    private static int[][] PreferredSellerIndexes(IReadOnlyList<Household> hs)
+    {
+        var result = new int[hs.Count][];
+        Dictionary<string, int>? index = null;
+        for (int h = 0; h < hs.Count; h++)
+        {
+            IReadOnlyList<string> sellers = hs[h].Preferences.PreferredSellerIds;
+            if (sellers.Count == 0)
+            {
+                result[h] = [];
+                continue;
+            }
+            index ??= hs.Select((x, i) => (x.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+            result[h] = [.. sellers.Select(id => index.TryGetValue(id, out int i)
+                ? i
+                : throw new InvalidOperationException($"Household '{hs[h].Id}' prefers seller '{id}', which is not a household of the scenario (validate the scenario first)."))];
+        }
+        return result;
     }
 
     private static void ApplyPreferences(CommunityModel m, int h, Preferences p)

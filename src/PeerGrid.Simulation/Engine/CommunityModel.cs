@@ -49,4 +49,8 @@ internal sealed class CommunityModel
     public required long[] MaxBuyMicros { get; init; }
     public required double[] BatteryInitialKwh { get; init; }
     public required bool[] HasRenewableGeneration { get; init; }
+
+    /// <summary>Per household: buys only green energy from peers; its preferred sellers' indexes (preference-first).</summary>
+    public required bool[] GreenOnly { get; init; }
+    public required int[][] PreferredSellers { get; init; }
 }

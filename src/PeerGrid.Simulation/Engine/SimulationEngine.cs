@@ -80,6 +80,8 @@ internal sealed class SimulationEngine
             _buyPrefix[s + 1] = _buyPrefix[s] + model.BuyMicros[s];
             _sunPrefix[s + 1] = _sunPrefix[s] + model.Weather.GhiWm2[s];
         }
+        Array.Copy(model.GreenOnly, _b.Book.GreenOnly, n);
+        Array.Copy(model.PreferredSellers, _b.Book.PreferredSellers, n);
         Array.Copy(model.BatteryInitialKwh, _b.Stored, n);
         for (int h = 0; h < n; h++)
         {

@@ -384,6 +384,13 @@ public static class ScenarioWriter
         WriteOptional(w, "maxBuyPrice", p.MaxBuyPrice);
         w.WriteBoolean("preferP2P", p.PreferP2P);
         w.WriteString("deferrablePolicy", KebabCase.Of(p.DeferrablePolicy));
+        w.WriteStartArray("preferredSellers");
+        foreach (string id in p.PreferredSellerIds)
+        {
+            w.WriteStringValue(id);
+        }
+        w.WriteEndArray();
+        w.WriteBoolean("greenOnly", p.GreenOnly);
         w.WriteEndObject();
     }
 

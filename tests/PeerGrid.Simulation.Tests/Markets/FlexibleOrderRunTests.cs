@@ -149,6 +149,18 @@ public class FlexibleOrderRunTests
     }
 
     [Fact]
+    public void ADispatchableGenerator_IsNotGreen()
+    {
+        // Green-only buyers under preference-first never buy a generator's output.
+        var seller = House("seller", generators: [new DispatchableGenerator("diesel", true, 4, 0, 0.20m)]);
+        Scenario s = Build([Buyer(Preferences.Default with { GreenOnly = true }), seller]);
+
+        RunTotals t = Simulator.Run(s, new AuctionMarket(new PreferenceFirst(new PayAsClear(PricingConvention.EquilibriumInterval, 0.5))));
+
+        Assert.Equal(0, t.PeerSoldKwh[1]);
+    }
+
+    [Fact]
     public void ABatteryWithAGridChargeThreshold_BidsToChargeFromPeers_BelowIt()
     {
         // Empty 4 kWh battery, threshold 0.15 < retail 0.30 (so no grid charging); a neighbour's 2 kW surplus offered at 0.10.
