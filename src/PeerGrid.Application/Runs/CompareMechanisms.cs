@@ -22,7 +22,8 @@ public sealed record ComparisonRow(
     double VolumeEfficiency,
     double UnmetKwh,
     double ImportKwh,
-    double ExportKwh);
+    double ExportKwh,
+    decimal OperatorRevenue);
 
 /// <summary>
 /// <c>peergrid run SCENARIO --compare A,B,…</c>: the same scenario (same seed, so the same weather and demand) under each
@@ -60,7 +61,8 @@ public static class CompareMechanisms
             r.Efficiency,
             r.Summary.Community.UnmetKwh,
             r.Summary.Community.ImportKwh,
-            r.Summary.Community.ExportKwh)).ToList();
+            r.Summary.Community.ExportKwh,
+            r.Summary.Market.OperatorRevenue)).ToList();
 
         File.WriteAllText(Path.Combine(outDir, "comparison.json"), JsonSerializer.Serialize(rows, RunScenario.SummaryJson) + "\n");
         File.WriteAllText(Path.Combine(outDir, "comparison.csv"), ToCsv(rows));
@@ -70,10 +72,10 @@ public static class CompareMechanisms
     public static string ToCsv(IReadOnlyList<ComparisonRow> rows)
     {
         CultureInfo inv = CultureInfo.InvariantCulture;
-        var sb = new StringBuilder("mechanism,communityCost,savingsVsGridOnly,billSpread,giniOfSavings,shareOfSavingsToConsumers,selfSufficiency,peerVolumeKwh,volumeEfficiency,unmetKwh,importKwh,exportKwh\n");
+        var sb = new StringBuilder("mechanism,communityCost,savingsVsGridOnly,billSpread,giniOfSavings,shareOfSavingsToConsumers,selfSufficiency,peerVolumeKwh,volumeEfficiency,unmetKwh,importKwh,exportKwh,operatorRevenue\n");
         foreach (ComparisonRow r in rows)
         {
-            sb.Append(inv, $"{r.Mechanism},{r.CommunityCost},{r.SavingsVsGridOnly},{r.BillSpread},{r.GiniOfSavings:R},{r.ShareOfSavingsToConsumers:R},{r.SelfSufficiency:R},{r.PeerVolumeKwh:R},{r.VolumeEfficiency:R},{r.UnmetKwh:R},{r.ImportKwh:R},{r.ExportKwh:R}\n");
+            sb.Append(inv, $"{r.Mechanism},{r.CommunityCost},{r.SavingsVsGridOnly},{r.BillSpread},{r.GiniOfSavings:R},{r.ShareOfSavingsToConsumers:R},{r.SelfSufficiency:R},{r.PeerVolumeKwh:R},{r.VolumeEfficiency:R},{r.UnmetKwh:R},{r.ImportKwh:R},{r.ExportKwh:R},{r.OperatorRevenue}\n");
         }
         return sb.ToString();
     }
@@ -83,10 +85,10 @@ public static class CompareMechanisms
     {
         CultureInfo inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(inv, $"{"mechanism",-18}{"cost " + currency,14}{"savings",12}{"bill spread",13}{"Gini",7}{"to consumers",14}{"self-suff.",12}{"P2P kWh",12}{"vol. eff.",11}{"unmet kWh",11}\n");
+        sb.Append(inv, $"{"mechanism",-18}{"cost " + currency,14}{"savings",12}{"bill spread",13}{"Gini",7}{"to consumers",14}{"self-suff.",12}{"P2P kWh",12}{"vol. eff.",11}{"unmet kWh",11}{"operator",12}\n");
         foreach (ComparisonRow r in rows)
         {
-            sb.Append(inv, $"{r.Mechanism,-18}{r.CommunityCost,14:N2}{r.SavingsVsGridOnly,12:N2}{r.BillSpread,13:N2}{r.GiniOfSavings,7:0.00}{Percent(r.ShareOfSavingsToConsumers),14}{r.SelfSufficiency,12:P1}{r.PeerVolumeKwh,12:N0}{Percent(r.VolumeEfficiency),11}{r.UnmetKwh,11:N1}\n");
+            sb.Append(inv, $"{r.Mechanism,-18}{r.CommunityCost,14:N2}{r.SavingsVsGridOnly,12:N2}{r.BillSpread,13:N2}{r.GiniOfSavings,7:0.00}{Percent(r.ShareOfSavingsToConsumers),14}{r.SelfSufficiency,12:P1}{r.PeerVolumeKwh,12:N0}{Percent(r.VolumeEfficiency),11}{r.UnmetKwh,11:N1}{r.OperatorRevenue,12:N2}\n");
         }
         return sb.ToString();
     }

@@ -64,6 +64,8 @@ internal struct HouseholdScratch
     public double BatteryOffer;
     public double DispatchOffer;
     public double ChargeBid;
+    /// <summary>Platform subscription paid in this slot (micro-units), valid only in the first slot of a billing month.</summary>
+    public long Subscription;
 }
 
 /// <summary>
@@ -81,5 +83,5 @@ internal struct HouseholdAccumulator
 internal struct HouseholdOccasionalTotals
 {
     public double Dispatchable, Curtailed, Unmet, Losses, Charge, Discharge, PeerBought, PeerSold;
-    public long PeerPaid, Fuel;
+    public long PeerPaid, Fuel, Subscription, SubscriptionUnpaid;
 }

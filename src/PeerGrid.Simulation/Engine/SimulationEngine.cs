@@ -41,6 +41,7 @@ internal sealed class SimulationEngine
     private readonly Action<int> _wholeSlotChunk;
     private readonly bool _independentHouseholds;
     private readonly bool _flexibleOrders;
+    private readonly int[] _subscriptionSlots;
     private int _slot;
 
     private readonly ISlotSettlement? _settlement;
@@ -72,6 +73,8 @@ internal sealed class SimulationEngine
         // while its data is in cache, instead of every phase streaming all households through memory.
         _independentHouseholds = market is GridOnlyMarket && settlement is null;
         _flexibleOrders = market.TradesFlexibleEnergy;
+        // The platform's subscription pays for its market: there is none under grid-only.
+        _subscriptionSlots = market is GridOnlyMarket ? [] : model.SubscriptionSlots;
         int slots = model.Calendar.SlotCount;
         _buyPrefix = new long[slots + 1];
         _sunPrefix = new double[slots + 1];
@@ -180,6 +183,11 @@ internal sealed class SimulationEngine
     {
         int from = _chunks.HouseholdStart[chunk], to = _chunks.HouseholdStart[chunk + 1];
         ComputeLoadAndGeneration(_slot, chunk, from, to);
+        long due = SubscriptionDue(_slot);
+        if (due > 0)
+        {
+            ChargeSubscription(due, from, to);
+        }
         DispatchBeforeMarket(_slot, from, to);
         PrepareBook(from, to);
     }
@@ -197,6 +205,39 @@ internal sealed class SimulationEngine
     {
         int from = _chunks.HouseholdStart[chunk], to = _chunks.HouseholdStart[chunk + 1];
         _partials[chunk] = SettleAfterMarket(_slot, from, to);
+    }
+
+    /// <summary>The subscription each household owes in slot <paramref name="s"/> (the first of a billing month), micro-units; else 0.</summary>
+    private long SubscriptionDue(int s)
+    {
+        if (_subscriptionSlots.Length == 0)
+        {
+            return 0;
+        }
+        int i = Array.BinarySearch(_subscriptionSlots, s);
+        return i >= 0 ? _m.SubscriptionMicros[i] : 0;
+    }
+
+    /// <summary>
+    /// The month's subscription, taken first from each wallet's budget (before fuel and energy): a wallet that cannot pay
+    /// it all pays what it can (never below its credit limit) and the rest is recorded as unpaid.
+    /// </summary>
+    private void ChargeSubscription(long due, int from, int to)
+    {
+        HouseholdScratch[] scratch = _b.Scratch;
+        for (int h = from; h < to; h++)
+        {
+            long budget = _budget[h];
+            long pay = budget == long.MaxValue ? due : Math.Min(due, Math.Max(budget, 0));
+            if (budget != long.MaxValue)
+            {
+                _budget[h] = budget - pay;
+            }
+            scratch[h].Subscription = pay;
+            ref HouseholdOccasionalTotals o = ref _occasional[h];
+            o.Subscription = checked(o.Subscription + pay);
+            o.SubscriptionUnpaid = checked(o.SubscriptionUnpaid + (due - pay));
+        }
     }
 
     private void ComputeLoadAndGeneration(int s, int chunk, int from, int to)
@@ -595,6 +636,7 @@ internal sealed class SimulationEngine
         double[] importA = _b.Import, exportA = _b.Export, chargeA = _b.Charge, dischargeA = _b.Discharge, curtailedA = _b.Curtailed, unmetA = _b.Unmet;
         long[] costA = _b.Cost;
         SlotMoney? money = _money;
+        bool subscriptionDue = SubscriptionDue(s) > 0;
         // Sums in locals: through the ref parameter every add would be a store and a reload.
         double sLoad = 0, sGen = 0, sImport = 0, sExport = 0, sCharge = 0, sDischarge = 0, sStored = 0, sCurtailed = 0, sUnmet = 0, sLosses = 0, sSelf = 0, sPeer = 0, sEmissions = 0;
         long sCost = 0, sBaseline = 0;
@@ -614,7 +656,8 @@ internal sealed class SimulationEngine
             long exportRevenue = exportMicroKwh != 0 ? Price.CostMicros(exportMicroKwh, sell) : 0;
             long fuel = dispatched > 0 ? Price.CostMicros(MeteredEnergy.MicroKwhOf(dispatched), p.DispatchFuelMicrosPerKwh) : 0;
             long peerPaid = paidA[h];
-            long cost = checked(importCost - exportRevenue + fuel + peerPaid);
+            long subscription = subscriptionDue ? x.Subscription : 0;
+            long cost = checked(importCost - exportRevenue + fuel + peerPaid + subscription);
             double baseNet = load - x.Renewable;
             long baseline;
             if (x.DirectImport == Math.Max(baseNet, 0) && x.DirectExport == Math.Max(-baseNet, 0))
@@ -636,6 +679,7 @@ internal sealed class SimulationEngine
                 money.GridExportMicros[h] = exportRevenue;
                 money.FuelMicros[h] = fuel;
                 money.MarketPaidMicros[h] = peerPaid;
+                money.SubscriptionMicros[h] = subscription;
             }
 
             double gen = genA[h], charge = chargeA[h], discharge = dischargeA[h], curtailed = curtailedA[h], unmet = unmetA[h];

@@ -114,7 +114,8 @@ public static partial class ScenarioLoader
             market.Strategy,
             market.Rounds,
             market.AdaptiveAlpha,
-            market.AdaptiveMargin);
+            market.AdaptiveMargin,
+            market.PlatformSubscriptionPerMonth);
     }
 
     private static ulong Seed(ObjectReader root)

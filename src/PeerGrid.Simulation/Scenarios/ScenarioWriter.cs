@@ -57,6 +57,7 @@ public static class ScenarioWriter
         w.WriteString("pricing", scenario.Pricing);
         w.WriteNumber("k", scenario.PricingK);
         w.WriteNumber("platformFeePerKwh", scenario.PlatformFeePerKwh);
+        w.WriteNumber("platformSubscriptionPerMonth", scenario.PlatformSubscriptionPerMonth);
         // Only the chosen strategy's parameters: the loader rejects another strategy's.
         w.WriteString("strategy", scenario.Strategy);
         if (scenario.Strategy == MarketSettings.RampStrategy)
