@@ -82,6 +82,6 @@ internal struct HouseholdAccumulator
 /// <summary>Totals of flows most households have in few slots: storage, peers, fuel, limits.</summary>
 internal struct HouseholdOccasionalTotals
 {
-    public double Dispatchable, Curtailed, Unmet, Losses, Charge, Discharge, PeerBought, PeerSold;
+    public double Dispatchable, Curtailed, Unmet, UnmetUnaffordable, Losses, Charge, Discharge, PeerBought, PeerSold;
     public long PeerPaid, Fuel, Subscription, SubscriptionUnpaid;
 }

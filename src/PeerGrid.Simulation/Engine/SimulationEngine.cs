@@ -514,9 +514,15 @@ internal sealed class SimulationEngine
                 SettleFlexible(in p, ref x, peerIn, peerOut, ref stored, ref charge, ref discharge, ref surplus, ref budgetLeft);
             }
             // The connection carries peer, pool and direct grid energy alike; the wallet pays for what the market left.
-            double importRoom = Math.Min(p.MaxImportKwh - peerIn - poolIn, AffordableKwh(budgetLeft, buy));
+            double connectionRoom = p.MaxImportKwh - peerIn - poolIn;
+            double importRoom = Math.Min(connectionRoom, AffordableKwh(budgetLeft, buy));
             double import = Math.Min(deficit, importRoom);
             double unmet = deficit - import;
+            if (unmet > 0 && importRoom < connectionRoom)
+            {
+                // The part the connection could have carried but the wallet could not pay for.
+                _occasional[h].UnmetUnaffordable += Math.Max(0, Math.Min(deficit, connectionRoom) - import);
+            }
             double etaC = 1, etaD = 1;
 
             if (p.BatteryCapacityKwh > 0)

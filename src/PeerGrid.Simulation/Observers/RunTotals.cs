@@ -25,6 +25,7 @@ public sealed class RunTotals
         SelfConsumedKwh = new double[n];
         CurtailedKwh = new double[n];
         UnmetKwh = new double[n];
+        UnmetUnaffordableKwh = new double[n];
         LossesKwh = new double[n];
         ChargeKwh = new double[n];
         DischargeKwh = new double[n];
@@ -58,6 +59,8 @@ public sealed class RunTotals
     public double[] SelfConsumedKwh { get; }
     public double[] CurtailedKwh { get; }
     public double[] UnmetKwh { get; }
+    /// <summary>The part of <see cref="UnmetKwh"/> the grid connection could have carried but the wallet could not pay for.</summary>
+    public double[] UnmetUnaffordableKwh { get; }
     public double[] LossesKwh { get; }
     public double[] ChargeKwh { get; }
     public double[] DischargeKwh { get; }
@@ -104,6 +107,7 @@ public sealed class RunTotals
             SelfConsumedKwh[h] = a.SelfConsumed;
             CurtailedKwh[h] = o.Curtailed;
             UnmetKwh[h] = o.Unmet;
+            UnmetUnaffordableKwh[h] = o.UnmetUnaffordable;
             LossesKwh[h] = o.Losses;
             ChargeKwh[h] = o.Charge;
             DischargeKwh[h] = o.Discharge;

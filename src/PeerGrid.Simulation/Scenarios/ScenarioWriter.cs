@@ -234,6 +234,13 @@ public static class ScenarioWriter
         {
             w.WriteString("cell", h.Cell);
         }
+        if (h.Wallet is { } wallet)
+        {
+            w.WriteStartObject("wallet");
+            w.WriteNumber("initialBalance", wallet.InitialBalance);
+            w.WriteNumber("creditLimit", wallet.CreditLimit);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     }
 

@@ -569,4 +569,45 @@ public class ScenarioValidationTests
         Assert.Empty(r.Scenario.Households[0].Preferences.PreferredSellerIds);
         Assert.False(r.Scenario.Households[0].Preferences.GreenOnly);
     }
+
+    // ---- wallets ----
+
+    [Fact]
+    public void ANegativeWalletBalance_IsReportedAtItsPath()
+    {
+        var r = LoadChanged(s => s.Household(0)["wallet"] = JsonNode.Parse("""{ "initialBalance": -5 }"""));
+        AssertOnlyError(r, "households[0].wallet.initialBalance", "must be between 0 and 1000000000 currency units (got -5)", "the money the wallet starts with");
+    }
+
+    [Fact]
+    public void AWalletCreditLimitWithTooManyDecimals_IsReported()
+    {
+        var r = LoadChanged(s => s.Household(0)["wallet"] = JsonNode.Parse("""{ "creditLimit": 0.1234567 }"""));
+        AssertOnlyError(r, "households[0].wallet.creditLimit", "0.1234567 has more than 6 decimal places", "round it");
+    }
+
+    [Fact]
+    public void AMisspeltWalletField_GetsASuggestion()
+    {
+        var r = LoadChanged(s => s.Household(0)["wallet"] = JsonNode.Parse("""{ "balance": 5 }"""));
+        Assert.False(r.IsValid);
+        ValidationError e = Assert.Single(r.Errors);
+        Assert.Equal("households[0].wallet.balance", e.Path);
+        Assert.Contains("unknown property 'balance'", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AWalletInATemplate_IsInheritedByTheGroup_AndCanBeOverridden()
+    {
+        var r = LoadChanged(s =>
+        {
+            s["templates"]!["pv-family"]!["wallet"] = JsonNode.Parse("""{ "initialBalance": 20, "creditLimit": 5 }""");
+            s.Household(2)["wallet"] = JsonNode.Parse("""{ "creditLimit": 0 }""");
+        });
+        Assert.True(r.IsValid, string.Join("; ", r.Errors));
+        Assert.Null(r.Scenario!.Households[0].Wallet);
+        Assert.Equal(new PeerGrid.Domain.Households.Wallet(20, 0), r.Scenario.Households[2].Wallet);
+        string written = ScenarioWriter.ToJson(r.Scenario);
+        Assert.Contains("\"initialBalance\": 20", written, StringComparison.Ordinal);
+    }
 }
