@@ -117,3 +117,50 @@ public class SubscriptionRunTests
             SettlementKey.ForRequest(new Guid(request, 0, 0, new byte[8])),
             new Transfer(AccountId.Funding, AccountId.ForHousehold(household), new Money(micros), TransferKind.TopUp, 0), out _));
 }
+
+/// <summary>Flexible orders, the subscription and small wallets together on seeded random communities.</summary>
+public class TightWalletRunTests
+{
+    public static TheoryData<ulong> Seeds()
+    {
+        var data = new TheoryData<ulong>();
+        for (ulong s = 200; s < 215; s++)
+        {
+            data.Add(s);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void SmallWallets_NeverGoBelowZero_AndTheBooksBalance(ulong seed)
+    {
+        Scenario scenario = RandomScenarios.Create(seed, householdCount: 8) with { PlatformSubscriptionPerMonth = 1.5m };
+        int n = scenario.Households.Count;
+        var ledger = new Ledger(n);
+        for (int h = 0; h < n; h++)
+        {
+            // 0 to 1.40 each: enough for some slots, not for two days of every household's demand.
+            long micros = (long)(seed * 7 + (ulong)h * 13) % 8 * 200_000;
+            if (micros > 0)
+            {
+                Assert.Equal(TransferRefusal.None, ledger.TryTransfer(
+                    SettlementKey.ForRequest(new Guid(h + 1, 0, 0, new byte[8])),
+                    new Transfer(AccountId.Funding, AccountId.ForHousehold(h), new Money(micros), TransferKind.TopUp, 0), out _));
+            }
+        }
+        IClearingMechanism clearing = seed % 2 == 0 ? new PayAsClear(PricingConvention.EquilibriumInterval, 0.5) : new PayAsOffer();
+
+        RunTotals t = Simulator.Run(scenario, new AuctionMarket(clearing), settlement: new LedgerSettlement(ledger));
+
+        Assert.True(ledger.ComputeTrialBalance().IsBalanced);
+        Assert.True(t.MaxResidualKwh < 1e-9, $"residual {t.MaxResidualKwh}");
+        for (int h = 0; h < n; h++)
+        {
+            Assert.True(ledger.Balance(AccountId.ForHousehold(h)).Micros >= 0, $"household {h} overdrew");
+            Assert.True(t.UnmetUnaffordableKwh[h] <= t.UnmetKwh[h] + 1e-9);
+        }
+        Assert.Equal(t.SubscriptionMicros.Sum(), ledger.Totals(AccountId.PlatformOperator, TransferKind.PlatformFee).Credited.Micros);
+        Assert.True(t.UnmetUnaffordableKwh.Sum() > 0, "the wallets are small enough to bind");
+    }
+}
