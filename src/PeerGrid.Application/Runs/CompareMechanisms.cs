@@ -20,9 +20,11 @@ public sealed record ComparisonRow(
     double SelfSufficiency,
     double PeerVolumeKwh,
     double VolumeEfficiency,
+    double WelfareEfficiency,
     double UnmetKwh,
     double ImportKwh,
-    double ExportKwh);
+    double ExportKwh,
+    decimal OperatorRevenue);
 
 /// <summary>
 /// <c>peergrid run SCENARIO --compare A,B,…</c>: the same scenario (same seed, so the same weather and demand) under each
@@ -38,14 +40,14 @@ public static class CompareMechanisms
         {
             order.Insert(0, "grid-only");
         }
-        var results = new List<(string Name, RunSummary Summary, double Efficiency)>();
+        var results = new List<(string Name, RunSummary Summary, double Efficiency, double Welfare)>();
         foreach (string name in order)
         {
             string dir = Path.Combine(outDir, name);
             Directory.CreateDirectory(dir);
             var efficiency = new MarketEfficiency();
             RunOutcome outcome = RunScenario.Execute(scenario with { Mechanism = name }, dir, new RunOptions(), progress is null ? null : (d, t) => progress(name, d, t), [efficiency], cancel);
-            results.Add((name, outcome.Summary, efficiency.VolumeEfficiency));
+            results.Add((name, outcome.Summary, efficiency.VolumeEfficiency, efficiency.WelfareEfficiency));
         }
         decimal gridOnlyCost = results.First(r => r.Name == "grid-only").Summary.Community.CostTotal;
         var rows = results.Select(r => new ComparisonRow(
@@ -58,9 +60,11 @@ public static class CompareMechanisms
             r.Summary.Community.SelfSufficiency,
             r.Summary.Community.PeerTradedKwh,
             r.Efficiency,
+            r.Welfare,
             r.Summary.Community.UnmetKwh,
             r.Summary.Community.ImportKwh,
-            r.Summary.Community.ExportKwh)).ToList();
+            r.Summary.Community.ExportKwh,
+            r.Summary.Market.OperatorRevenue)).ToList();
 
         File.WriteAllText(Path.Combine(outDir, "comparison.json"), JsonSerializer.Serialize(rows, RunScenario.SummaryJson) + "\n");
         File.WriteAllText(Path.Combine(outDir, "comparison.csv"), ToCsv(rows));
@@ -70,10 +74,10 @@ public static class CompareMechanisms
     public static string ToCsv(IReadOnlyList<ComparisonRow> rows)
     {
         CultureInfo inv = CultureInfo.InvariantCulture;
-        var sb = new StringBuilder("mechanism,communityCost,savingsVsGridOnly,billSpread,giniOfSavings,shareOfSavingsToConsumers,selfSufficiency,peerVolumeKwh,volumeEfficiency,unmetKwh,importKwh,exportKwh\n");
+        var sb = new StringBuilder("mechanism,communityCost,savingsVsGridOnly,billSpread,giniOfSavings,shareOfSavingsToConsumers,selfSufficiency,peerVolumeKwh,volumeEfficiency,welfareEfficiency,unmetKwh,importKwh,exportKwh,operatorRevenue\n");
         foreach (ComparisonRow r in rows)
         {
-            sb.Append(inv, $"{r.Mechanism},{r.CommunityCost},{r.SavingsVsGridOnly},{r.BillSpread},{r.GiniOfSavings:R},{r.ShareOfSavingsToConsumers:R},{r.SelfSufficiency:R},{r.PeerVolumeKwh:R},{r.VolumeEfficiency:R},{r.UnmetKwh:R},{r.ImportKwh:R},{r.ExportKwh:R}\n");
+            sb.Append(inv, $"{r.Mechanism},{r.CommunityCost},{r.SavingsVsGridOnly},{r.BillSpread},{r.GiniOfSavings:R},{r.ShareOfSavingsToConsumers:R},{r.SelfSufficiency:R},{r.PeerVolumeKwh:R},{r.VolumeEfficiency:R},{r.WelfareEfficiency:R},{r.UnmetKwh:R},{r.ImportKwh:R},{r.ExportKwh:R},{r.OperatorRevenue}\n");
         }
         return sb.ToString();
     }
@@ -83,10 +87,10 @@ public static class CompareMechanisms
     {
         CultureInfo inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(inv, $"{"mechanism",-18}{"cost " + currency,14}{"savings",12}{"bill spread",13}{"Gini",7}{"to consumers",14}{"self-suff.",12}{"P2P kWh",12}{"vol. eff.",11}{"unmet kWh",11}\n");
+        sb.Append(inv, $"{"mechanism",-18}{"cost " + currency,14}{"savings",12}{"bill spread",13}{"Gini",7}{"to consumers",14}{"self-suff.",12}{"P2P kWh",12}{"vol. eff.",11}{"welf. eff.",12}{"unmet kWh",11}{"operator",12}\n");
         foreach (ComparisonRow r in rows)
         {
-            sb.Append(inv, $"{r.Mechanism,-18}{r.CommunityCost,14:N2}{r.SavingsVsGridOnly,12:N2}{r.BillSpread,13:N2}{r.GiniOfSavings,7:0.00}{Percent(r.ShareOfSavingsToConsumers),14}{r.SelfSufficiency,12:P1}{r.PeerVolumeKwh,12:N0}{Percent(r.VolumeEfficiency),11}{r.UnmetKwh,11:N1}\n");
+            sb.Append(inv, $"{r.Mechanism,-18}{r.CommunityCost,14:N2}{r.SavingsVsGridOnly,12:N2}{r.BillSpread,13:N2}{r.GiniOfSavings,7:0.00}{Percent(r.ShareOfSavingsToConsumers),14}{r.SelfSufficiency,12:P1}{r.PeerVolumeKwh,12:N0}{Percent(r.VolumeEfficiency),11}{Percent(r.WelfareEfficiency),12}{r.UnmetKwh,11:N1}{r.OperatorRevenue,12:N2}\n");
         }
         return sb.ToString();
     }

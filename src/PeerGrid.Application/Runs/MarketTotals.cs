@@ -8,17 +8,28 @@ namespace PeerGrid.Application.Runs;
 /// <summary>
 /// What the market itself earned and lost over a run (currency units, kWh): network fees for the grid operator,
 /// platform fees and trade-reduction surplus for the community operator, energy lost between cells, and energy the
-/// cells' capacities refused.
+/// cells' capacities refused; the platform subscriptions households paid and could not pay.
+/// <see cref="OperatorRevenue"/> is what the platform operator keeps: platform fees + surplus + subscriptions.
 /// </summary>
-public sealed record MarketTotals(decimal GridFees, decimal PlatformFees, decimal OperatorSurplus, double TransferLossesKwh, double CongestedKwh);
+public sealed record MarketTotals(
+    decimal GridFees,
+    decimal PlatformFees,
+    decimal OperatorSurplus,
+    double TransferLossesKwh,
+    double CongestedKwh,
+    decimal PlatformSubscriptions = 0,
+    decimal PlatformSubscriptionsUnpaid = 0)
+{
+    public decimal OperatorRevenue => PlatformFees + OperatorSurplus + PlatformSubscriptions;
+}
 
 /// <summary>Sums the market's per-slot totals; the engine calls observers after each slot's clearing.</summary>
 internal sealed class MarketTotalsObserver(IMarketMechanism market) : ISimulationObserver
 {
-    private long _gridFees, _platformFees, _surplus;
+    private long _gridFees, _platformFees, _surplus, _subscriptions, _unpaid;
     private double _losses, _congested;
 
-    public MarketTotals Totals => new(_gridFees / 1_000_000m, _platformFees / 1_000_000m, _surplus / 1_000_000m, _losses, _congested);
+    public MarketTotals Totals => new(_gridFees / 1_000_000m, _platformFees / 1_000_000m, _surplus / 1_000_000m, _losses, _congested, _subscriptions / 1_000_000m, _unpaid / 1_000_000m);
 
     public void OnStart(RunInfo info)
     {
@@ -50,5 +61,12 @@ internal sealed class MarketTotalsObserver(IMarketMechanism market) : ISimulatio
 
     public void OnEnd(RunTotals totals)
     {
+        _subscriptions = 0;
+        _unpaid = 0;
+        for (int h = 0; h < totals.SubscriptionMicros.Length; h++)
+        {
+            _subscriptions = checked(_subscriptions + totals.SubscriptionMicros[h]);
+            _unpaid = checked(_unpaid + totals.SubscriptionUnpaidMicros[h]);
+        }
     }
 }

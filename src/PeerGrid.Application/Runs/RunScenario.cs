@@ -66,13 +66,16 @@ public static class RunScenario
         var market = Markets.MechanismFactory.Create(scenario, pricing);
         var marketTotals = new MarketTotalsObserver(market);
         observers.Add(marketTotals);
-        RunTotals totals = Simulator.Run(scenario, market, observers, progress, cancel: cancel);
-        RunSummary summary = Summarise(scenario, totals, aggregate, marketTotals.Totals);
+        // Wallets declared in the scenario are settled in a ledger that never lets them overdraw (docs/markets.md#wallets).
+        PeerGrid.Markets.Settlement.Ledger? ledger = Wallets.CreateLedger(scenario);
+        var settlement = ledger is null ? null : new PeerGrid.Markets.Settlement.LedgerSettlement(ledger);
+        RunTotals totals = Simulator.Run(scenario, market, observers, progress, settlement: settlement, cancel: cancel);
+        RunSummary summary = Summarise(scenario, totals, aggregate, marketTotals.Totals, ledger);
         File.WriteAllText(summaryPath, JsonSerializer.Serialize(summary, SummaryJson) + "\n");
         return new RunOutcome(summaryPath, slotsPath, householdsPath, summary);
     }
 
-    public static RunSummary Summarise(Scenario scenario, RunTotals totals, CommunityAggregator aggregate, MarketTotals? market = null)
+    public static RunSummary Summarise(Scenario scenario, RunTotals totals, CommunityAggregator aggregate, MarketTotals? market = null, PeerGrid.Markets.Settlement.Ledger? ledger = null)
     {
         var households = new HouseholdKpis[totals.HouseholdIds.Length];
         for (int h = 0; h < households.Length; h++)
@@ -94,6 +97,7 @@ public static class RunScenario
             community,
             Fairness.Of(totals),
             market ?? new MarketTotals(0, 0, 0, 0, 0),
-            households);
+            households,
+            Wallets.Summarise(scenario, ledger, totals));
     }
 }

@@ -1,10 +1,12 @@
+using System.Text.Json.Serialization;
 using PeerGrid.Simulation.Kpis;
 
 namespace PeerGrid.Application.Runs;
 
 /// <summary>
 /// The content of summary.json: what was run and its KPIs. Deliberately holds no wall-clock time or duration, so
-/// the same scenario and seed give a byte-identical file.
+/// the same scenario and seed give a byte-identical file. <see cref="Wallets"/> is there only when the scenario declares
+/// wallets.
 /// </summary>
 public sealed record RunSummary(
     string Scenario,
@@ -20,4 +22,5 @@ public sealed record RunSummary(
     CommunityKpis Community,
     FairnessKpis Fairness,
     MarketTotals Market,
-    IReadOnlyList<HouseholdKpis> Households);
+    IReadOnlyList<HouseholdKpis> Households,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<WalletSummary>? Wallets = null);

@@ -9,7 +9,8 @@ public sealed record BaseLoad(string ProfileId, double AnnualKwh);
 /// <summary>
 /// A prosumer's household: its devices, preferences and grid connection. Connection limits in kW; null = unlimited.
 /// <see cref="Cell"/> names the market cell (feeder) the household trades in first when the market is a hierarchy
-/// (docs/markets-hierarchy.md); null = the single implicit cell of a flat market.
+/// (docs/markets-hierarchy.md); null = the single implicit cell of a flat market. <see cref="Wallet"/> limits what it
+/// can spend (docs/markets.md); null = no wallet, no limit.
 /// </summary>
 public sealed record Household(
     string Id,
@@ -20,7 +21,8 @@ public sealed record Household(
     BaseLoad? BaseLoad = null,
     double? MaxImportKw = null,
     double? MaxExportKw = null,
-    string? Cell = null)
+    string? Cell = null,
+    Wallet? Wallet = null)
 {
     public bool HasGeneration => Generators.Count > 0;
 
@@ -53,6 +55,7 @@ public sealed record Household(
         {
             errors.NonNegative($"{path}.maxExportKw", me, "kW");
         }
+        Wallet?.Validate($"{path}.wallet", errors);
         if (Cell is not null)
         {
             errors.NotBlank($"{path}.cell", Cell, "market cell id (one of market.hierarchy.cells)");

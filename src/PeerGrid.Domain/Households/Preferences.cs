@@ -22,6 +22,9 @@ public enum DeferrablePolicy
 /// The founding paper's "My Preferences". Prices in currency units per kWh; null = no limit.
 /// <see cref="ReserveSoc"/>: the battery is not discharged below this SoC for self-use (backup reserve).
 /// <see cref="GridChargeBelowPrice"/>: charge the battery from the grid in slots whose retail price is at or below it.
+/// <see cref="PreferredSellers"/>: household ids this household buys from first (the Vandebron model: a consumer
+/// chooses its producer), in order; empty = none. <see cref="GreenOnly"/>: buy only renewable energy from peers.
+/// Both are honoured by the preference-first mechanism and ignored by the others (docs/markets.md).
 /// </summary>
 public sealed record Preferences(
     StorageMode StorageMode = StorageMode.StoreFirst,
@@ -31,8 +34,30 @@ public sealed record Preferences(
     decimal? MinSellPrice = null,
     decimal? MaxBuyPrice = null,
     bool PreferP2P = true,
-    DeferrablePolicy DeferrablePolicy = DeferrablePolicy.Earliest)
+    DeferrablePolicy DeferrablePolicy = DeferrablePolicy.Earliest,
+    IReadOnlyList<string>? PreferredSellers = null,
+    bool GreenOnly = false)
 {
+    /// <summary>The preferred sellers' household ids, never null.</summary>
+    public IReadOnlyList<string> PreferredSellerIds => PreferredSellers ?? [];
+
+    /// <summary>Value equality, the preferred sellers compared element by element (absent = empty).</summary>
+    public bool Equals(Preferences? other) =>
+        other is not null
+        && StorageMode == other.StorageMode
+        && ReserveSoc.Equals(other.ReserveSoc)
+        && GridChargeBelowPrice == other.GridChargeBelowPrice
+        && SellSurplus == other.SellSurplus
+        && MinSellPrice == other.MinSellPrice
+        && MaxBuyPrice == other.MaxBuyPrice
+        && PreferP2P == other.PreferP2P
+        && DeferrablePolicy == other.DeferrablePolicy
+        && GreenOnly == other.GreenOnly
+        && PreferredSellerIds.SequenceEqual(other.PreferredSellerIds, StringComparer.Ordinal);
+
+    public override int GetHashCode() =>
+        HashCode.Combine(StorageMode, ReserveSoc, GridChargeBelowPrice, SellSurplus, MinSellPrice, MaxBuyPrice, PreferP2P, HashCode.Combine(DeferrablePolicy, GreenOnly, PreferredSellerIds.Count));
+
     public static Preferences Default { get; } = new();
 
     public void Validate(string path, ValidationErrors errors)

@@ -15,6 +15,14 @@ public interface IMarketMechanism
     void Clear(MarketSlot slot);
 
     /// <summary>
+    /// Whether the mechanism trades each order only within its limit price (the auctions). Only then does the engine
+    /// also offer a household's flexible energy (a sell-first battery's stored energy, a dispatchable generator's spare
+    /// capacity at its fuel cost) and bid for its battery's headroom below its grid-charge threshold: a sharing pool takes
+    /// every net position whatever its price, so it would empty batteries and run generators at a loss. Default false.
+    /// </summary>
+    bool TradesFlexibleEnergy => false;
+
+    /// <summary>
     /// Called after the last slot of each billing period (each local calendar month, and the run's end). A mechanism
     /// that bills per period (Bill Sharing) adds each household's bill for the period to <paramref name="paidMicros"/>
     /// (micro-units, &gt; 0 pays); per-slot mechanisms leave it as it is.
@@ -47,6 +55,9 @@ public sealed class MarketSlot
         TradedKwh = new double[households];
         PoolGridKwh = new double[households];
         PaidMicros = new long[households];
+        GreenOnly = new bool[households];
+        PreferredSellers = new int[households][];
+        Array.Fill(PreferredSellers, []);
     }
 
     public int Slot { get; set; }
@@ -56,6 +67,13 @@ public sealed class MarketSlot
     public long[] BidLimitMicrosPerKwh { get; }
     public long[] OfferLimitMicrosPerKwh { get; }
     public bool[] IsRenewable { get; }
+
+    /// <summary>Per household, fixed for a run: its bids accept green offers only (honoured by preference-first).</summary>
+    public bool[] GreenOnly { get; }
+
+    /// <summary>Per household, fixed for a run: the households (indexes) it buys from first, in order; empty = none
+    /// (honoured by preference-first). The arrays are set once; the engine never replaces them per slot.</summary>
+    public int[][] PreferredSellers { get; }
 
     /// <summary>Money each household can spend in this slot (micro-units; long.MaxValue = no limit): a bid must not
     /// commit more. The engine already capped each need at what the budget buys at the retail price.</summary>

@@ -29,6 +29,7 @@ public sealed class SlotMoney
         GridExportMicros = new long[households];
         FuelMicros = new long[households];
         MarketPaidMicros = new long[households];
+        SubscriptionMicros = new long[households];
     }
 
     public int Slot { get; set; }
@@ -36,6 +37,9 @@ public sealed class SlotMoney
     public long[] GridExportMicros { get; }
     public long[] FuelMicros { get; }
     public long[] MarketPaidMicros { get; }
+
+    /// <summary>The platform subscription each household pays the operator in this slot (the first of a billing month).</summary>
+    public long[] SubscriptionMicros { get; }
     public long PoolGridCostMicros { get; set; }
     public long GridFeesMicros { get; set; }
 }

@@ -76,6 +76,12 @@ public sealed class HierarchicalMarket : IMarketMechanism
     private readonly bool[] _withheldImport;
     private readonly long[] _sortKeys;
 
+    // The level being cleared, for the helper thread's body; per level, the nodes that clear.
+    private readonly int[][] _clearingNodes;
+    private readonly Action<int> _clearBody;
+    private MarketSlot? _clearSlot;
+    private int _clearLevel;
+
     // Last slot's totals.
     private readonly long[] _feesMicros = new long[LevelCount];
     private readonly double[] _tradedKwh = new double[LevelCount];
@@ -161,9 +167,25 @@ public sealed class HierarchicalMarket : IMarketMechanism
             largestCell = Math.Max(largestCell, _levels[0].Start[c + 1] - _levels[0].Start[c]);
         }
         _sortKeys = new long[largestCell];
+        _clearingNodes = new int[LevelCount][];
+        for (int d = 0; d < LevelCount; d++)
+        {
+            bool[] clears = _levels[d].Clears;
+            _clearingNodes[d] = [.. Enumerable.Range(0, clears.Length).Where(node => clears[node])];
+        }
+        _clearBody = ClearNodeAt;
     }
 
+    /// <summary>Markets with at least this many households clear the nodes of a level on two cores (same results).</summary>
+    public const int DefaultParallelFromHouseholds = 8192;
+
+    /// <summary>From how many households the nodes of a level are cleared on two cores; tests lower it to compare both ways.</summary>
+    internal int ParallelFromHouseholds { get; init; } = DefaultParallelFromHouseholds;
+
     public string Name { get; }
+
+    /// <summary>Orders trade only within their limits, so the engine may enter batteries and generators (docs/markets.md).</summary>
+    public bool TradesFlexibleEnergy => true;
 
     public HierarchyTopology Topology { get; }
 
@@ -287,12 +309,22 @@ public sealed class HierarchicalMarket : IMarketMechanism
             {
                 withheld |= ApplyCapacities(d);
             }
-            for (int node = 0; node < level.Count; node++)
+            // Nodes of one level share no household or cell: clear them all (on two cores in a large market), then book
+            // their trades in node order, so the result is the same however the clearing was spread.
+            int[] clearing = _clearingNodes[d];
+            _clearSlot = slot;
+            _clearLevel = d;
+            if (!(_households >= ParallelFromHouseholds && clearing.Length > 1 && NodeHelper.Shared is { } helper && helper.TryRun(_clearBody, clearing.Length)))
             {
-                if (level.Clears[node])
+                for (int i = 0; i < clearing.Length; i++)
                 {
-                    ClearNode(slot, d, level, node, capped);
+                    BuildAndClear(slot, d, level, clearing[i]);
                 }
+            }
+            _clearSlot = null;
+            foreach (int node in clearing)
+            {
+                BookNode(slot, d, level, node, capped);
             }
         }
         return withheld;
@@ -454,7 +486,15 @@ public sealed class HierarchicalMarket : IMarketMechanism
         return keys;
     }
 
-    private void ClearNode(MarketSlot slot, int d, LevelNodes level, int node, bool record)
+    /// <summary>The helper's body: clears the i-th clearing node of the current level.</summary>
+    private void ClearNodeAt(int i)
+    {
+        int d = _clearLevel;
+        BuildAndClear(_clearSlot!, d, _levels[d], _clearingNodes[d][i]);
+    }
+
+    /// <summary>Fills the node's book from its members' admitted orders and clears it; reads only the node's households.</summary>
+    private void BuildAndClear(MarketSlot slot, int d, LevelNodes level, int node)
     {
         OrderBook book = level.Books[node]!;
         ClearingResult result = level.Results[node]!;
@@ -471,7 +511,7 @@ public sealed class HierarchicalMarket : IMarketMechanism
             }
             if (_bidLeft[h] > 0)
             {
-                book.AddBid(h, h, BidPrice(d, prices[h]), energy);
+                book.AddBid(h, h, BidPrice(d, prices[h]), energy, slot.GreenOnly[h], slot.PreferredSellers[h]);
             }
             else
             {
@@ -483,6 +523,17 @@ public sealed class HierarchicalMarket : IMarketMechanism
             return;
         }
         level.Mechanisms[node]!.Clear(book, result);
+    }
+
+    /// <summary>Books the node's last clearing: trades, what the orders have left, and (real clearing) the adaptive observation.</summary>
+    private void BookNode(MarketSlot slot, int d, LevelNodes level, int node, bool record)
+    {
+        OrderBook book = level.Books[node]!;
+        ClearingResult result = level.Results[node]!;
+        if (book.BidCount == 0 || book.OfferCount == 0)
+        {
+            return;
+        }
         foreach (ref readonly Trade t in result.Trades)
         {
             Settle(slot, d, in t, record);

@@ -31,6 +31,9 @@ public sealed class AuctionMarket : IMarketMechanism
 
     public string Name { get; }
 
+    /// <summary>Orders trade only within their limits, so the engine may enter batteries and generators (docs/markets.md).</summary>
+    public bool TradesFlexibleEnergy => true;
+
     /// <summary>The households' order pricing, with the adaptive strategy's estimates.</summary>
     public OrderPricer Pricer { get; }
 
@@ -48,7 +51,8 @@ public sealed class AuctionMarket : IMarketMechanism
         OrderPricer pricer = Pricer;
         pricer.BeginSlot(slot, _bidLeft, _offerLeft);
         long surplus = 0;
-        bool[] renewable = slot.IsRenewable;
+        bool[] renewable = slot.IsRenewable, greenOnly = slot.GreenOnly;
+        int[][] preferred = slot.PreferredSellers;
         double[] traded = slot.TradedKwh;
         long[] paid = slot.PaidMicros;
         for (int round = 1; round <= pricer.Rounds; round++)
@@ -64,7 +68,7 @@ public sealed class AuctionMarket : IMarketMechanism
             {
                 if (_bidLeft[h] > 0)
                 {
-                    _book.AddBid(h, h, prices[h], _bidLeft[h]);
+                    _book.AddBid(h, h, prices[h], _bidLeft[h], greenOnly[h], preferred[h]);
                 }
                 else if (_offerLeft[h] > 0)
                 {

@@ -39,6 +39,7 @@ public sealed class LedgerSettlement : ISlotSettlement
         for (int h = 0; h < money.GridImportMicros.Length; h++)
         {
             AccountId wallet = AccountId.ForHousehold(h);
+            Add(wallet, AccountId.PlatformOperator, money.SubscriptionMicros[h], TransferKind.PlatformFee, slot);
             Add(wallet, AccountId.Utility, money.GridImportMicros[h], TransferKind.GridImport, slot);
             Add(AccountId.Utility, wallet, money.GridExportMicros[h], TransferKind.GridExport, slot);
             Add(wallet, AccountId.Utility, money.FuelMicros[h], TransferKind.Fuel, slot);

@@ -49,7 +49,13 @@ internal static class CommunityCompiler
             MinSellMicros = new long[n],
             MaxBuyMicros = new long[n],
             HasRenewableGeneration = new bool[n],
+            GreenOnly = [.. hs.Select(h => h.Preferences.GreenOnly)],
+            PreferredSellers = PreferredSellerIndexes(hs),
         };
+        if (scenario.PlatformSubscriptionPerMonth > 0)
+        {
+            (model.SubscriptionSlots, model.SubscriptionMicros) = SubscriptionDues(scenario.PlatformSubscriptionPerMonth, scenario.StartLocal, calendar);
+        }
 
         for (int h = 0; h < n; h++)
         {
@@ -166,6 +172,52 @@ internal static class CommunityCompiler
         p.DispatchFuelMicrosPerKwh = before > 0 ? (long)Math.Round(((p.DispatchFuelMicrosPerKwh * before) + (fuel * added)) / (before + added)) : fuel;
         p.DispatchEmissionsKgPerKwh = ((p.DispatchEmissionsKgPerKwh * before) + (d.EmissionsKgPerKwh * added)) / (before + added);
         p.DispatchMaxKwh = before + added;
+    }
+
+    /// <summary>
+    /// Per billing month of the run (local calendar month): its first slot and the subscription due for it, the monthly
+    /// fee × the month's local days in the run ÷ its days, rounded half-to-even to the micro-unit.
+    /// </summary>
+    private static (int[] Slots, long[] Micros) SubscriptionDues(decimal perMonth, DateTime startLocal, SlotCalendar calendar)
+    {
+        var slots = new List<int>();
+        var micros = new List<long>();
+        int s = 0;
+        while (s < calendar.SlotCount)
+        {
+            int first = s;
+            while (s < calendar.SlotCount && calendar.Month[s] == calendar.Month[first])
+            {
+                s++;
+            }
+            int firstDay = calendar.LocalDayIndex[first], lastDay = calendar.LocalDayIndex[s - 1];
+            DateTime date = startLocal.Date.AddDays(firstDay);
+            decimal share = (decimal)(lastDay - firstDay + 1) / DateTime.DaysInMonth(date.Year, date.Month);
+            slots.Add(first);
+            micros.Add((long)Math.Round(perMonth * 1_000_000m * Math.Min(share, 1m), MidpointRounding.ToEven));
+        }
+        return ([.. slots], [.. micros]);
+    }
+
+    /// <summary>Each household's preferred sellers as household indexes (the auctions' participant ids).</summary>
+    private static int[][] PreferredSellerIndexes(IReadOnlyList<Household> hs)
+    {
+        var result = new int[hs.Count][];
+        Dictionary<string, int>? index = null;
+        for (int h = 0; h < hs.Count; h++)
+        {
+            IReadOnlyList<string> sellers = hs[h].Preferences.PreferredSellerIds;
+            if (sellers.Count == 0)
+            {
+                result[h] = [];
+                continue;
+            }
+            index ??= hs.Select((x, i) => (x.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+            result[h] = [.. sellers.Select(id => index.TryGetValue(id, out int i)
+                ? i
+                : throw new InvalidOperationException($"Household '{hs[h].Id}' prefers seller '{id}', which is not a household of the scenario (validate the scenario first)."))];
+        }
+        return result;
     }
 
     private static void ApplyPreferences(CommunityModel m, int h, Preferences p)

@@ -49,4 +49,13 @@ internal sealed class CommunityModel
     public required long[] MaxBuyMicros { get; init; }
     public required double[] BatteryInitialKwh { get; init; }
     public required bool[] HasRenewableGeneration { get; init; }
+
+    /// <summary>Per household: buys only green energy from peers; its preferred sellers' indexes (preference-first).</summary>
+    public required bool[] GreenOnly { get; init; }
+    public required int[][] PreferredSellers { get; init; }
+
+    /// <summary>The platform subscription: the first slot of each billing month of the run (ascending) and what each
+    /// household owes for that month, micro-units (pro rata for a month the run covers in part). Empty when there is none.</summary>
+    public int[] SubscriptionSlots { get; set; } = [];
+    public long[] SubscriptionMicros { get; set; } = [];
 }

@@ -59,6 +59,13 @@ internal struct HouseholdScratch
     public double DirectExport;
     /// <summary>Money the household may still spend in this slot (micro-units; long.MaxValue = no limit).</summary>
     public long Budget;
+    /// <summary>Flexible orders (auctions only, set before the market): energy at the bus a sell-first battery offers,
+    /// a dispatchable generator's spare output offered, and a battery's charging bid (kWh; 0 = none).</summary>
+    public double BatteryOffer;
+    public double DispatchOffer;
+    public double ChargeBid;
+    /// <summary>Platform subscription paid in this slot (micro-units), valid only in the first slot of a billing month.</summary>
+    public long Subscription;
 }
 
 /// <summary>
@@ -75,6 +82,6 @@ internal struct HouseholdAccumulator
 /// <summary>Totals of flows most households have in few slots: storage, peers, fuel, limits.</summary>
 internal struct HouseholdOccasionalTotals
 {
-    public double Dispatchable, Curtailed, Unmet, Losses, Charge, Discharge, PeerBought, PeerSold;
-    public long PeerPaid, Fuel;
+    public double Dispatchable, Curtailed, Unmet, UnmetUnaffordable, Losses, Charge, Discharge, PeerBought, PeerSold;
+    public long PeerPaid, Fuel, Subscription, SubscriptionUnpaid;
 }

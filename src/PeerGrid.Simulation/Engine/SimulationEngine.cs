@@ -40,6 +40,8 @@ internal sealed class SimulationEngine
     private readonly Action<int> _afterMarketChunk;
     private readonly Action<int> _wholeSlotChunk;
     private readonly bool _independentHouseholds;
+    private readonly bool _flexibleOrders;
+    private readonly int[] _subscriptionSlots;
     private int _slot;
     // The first slot whose jobs have not been advanced yet (PrepareJobs); load of skipped slots goes to a scratch array.
     private int _jobsNextSlot;
@@ -73,6 +75,9 @@ internal sealed class SimulationEngine
         // With no market and no wallets nothing couples households within a slot: each chunk can run the whole slot
         // while its data is in cache, instead of every phase streaming all households through memory.
         _independentHouseholds = market is GridOnlyMarket && settlement is null;
+        _flexibleOrders = market.TradesFlexibleEnergy;
+        // The platform's subscription pays for its market: there is none under grid-only.
+        _subscriptionSlots = market is GridOnlyMarket ? [] : model.SubscriptionSlots;
         int slots = model.Calendar.SlotCount;
         _buyPrefix = new long[slots + 1];
         _sunPrefix = new double[slots + 1];
@@ -81,6 +86,8 @@ internal sealed class SimulationEngine
             _buyPrefix[s + 1] = _buyPrefix[s] + model.BuyMicros[s];
             _sunPrefix[s + 1] = _sunPrefix[s] + model.Weather.GhiWm2[s];
         }
+        Array.Copy(model.GreenOnly, _b.Book.GreenOnly, n);
+        Array.Copy(model.PreferredSellers, _b.Book.PreferredSellers, n);
         Array.Copy(model.BatteryInitialKwh, _b.Stored, n);
         for (int h = 0; h < n; h++)
         {
@@ -245,6 +252,11 @@ internal sealed class SimulationEngine
     {
         int from = _chunks.HouseholdStart[chunk], to = _chunks.HouseholdStart[chunk + 1];
         ComputeLoadAndGeneration(_slot, chunk, from, to);
+        long due = SubscriptionDue(_slot);
+        if (due > 0)
+        {
+            ChargeSubscription(due, from, to);
+        }
         DispatchBeforeMarket(_slot, from, to);
         PrepareBook(from, to);
     }
@@ -262,6 +274,39 @@ internal sealed class SimulationEngine
     {
         int from = _chunks.HouseholdStart[chunk], to = _chunks.HouseholdStart[chunk + 1];
         _partials[chunk] = SettleAfterMarket(_slot, from, to);
+    }
+
+    /// <summary>The subscription each household owes in slot <paramref name="s"/> (the first of a billing month), micro-units; else 0.</summary>
+    private long SubscriptionDue(int s)
+    {
+        if (_subscriptionSlots.Length == 0)
+        {
+            return 0;
+        }
+        int i = Array.BinarySearch(_subscriptionSlots, s);
+        return i >= 0 ? _m.SubscriptionMicros[i] : 0;
+    }
+
+    /// <summary>
+    /// The month's subscription, taken first from each wallet's budget (before fuel and energy): a wallet that cannot pay
+    /// it all pays what it can (never below its credit limit) and the rest is recorded as unpaid.
+    /// </summary>
+    private void ChargeSubscription(long due, int from, int to)
+    {
+        HouseholdScratch[] scratch = _b.Scratch;
+        for (int h = from; h < to; h++)
+        {
+            long budget = _budget[h];
+            long pay = budget == long.MaxValue ? due : Math.Min(due, Math.Max(budget, 0));
+            if (budget != long.MaxValue)
+            {
+                _budget[h] = budget - pay;
+            }
+            scratch[h].Subscription = pay;
+            ref HouseholdOccasionalTotals o = ref _occasional[h];
+            o.Subscription = checked(o.Subscription + pay);
+            o.SubscriptionUnpaid = checked(o.SubscriptionUnpaid + (due - pay));
+        }
     }
 
     private void ComputeLoadAndGeneration(int s, int chunk, int from, int to)
@@ -415,22 +460,86 @@ internal sealed class SimulationEngine
         HouseholdScratch[] scratch = _b.Scratch;
         long[] budgets = book.BudgetMicros;
         long buy = _m.BuyMicros[_slot];
+        Array.Copy(_m.MaxBuyMicros, from, book.BidLimitMicrosPerKwh, from, to - from);
+        Array.Copy(_m.MinSellMicros, from, book.OfferLimitMicrosPerKwh, from, to - from);
+        Array.Copy(_m.HasRenewableGeneration, from, book.IsRenewable, from, to - from);
         for (int h = from; h < to; h++)
         {
             // Peer energy flows through the same connection as grid energy: offer and bid only what it can carry,
             // and ask for no more than the wallet can pay at the retail price (no market charges more per kWh).
             ref readonly HouseholdParams p = ref parameters[h];
-            ref readonly HouseholdScratch x = ref scratch[h];
+            ref HouseholdScratch x = ref scratch[h];
             double need = p.BuysFromPeers ? Math.Min(Math.Min(x.Deficit, p.MaxImportKwh), AffordableKwh(x.Budget, buy)) : 0;
-            net[h] = need - (p.SellSurplus ? Math.Min(x.Surplus, p.MaxExportKwh) : 0);
+            double offer = p.SellSurplus ? Math.Min(x.Surplus, p.MaxExportKwh) : 0;
+            x.BatteryOffer = 0;
+            x.DispatchOffer = 0;
+            x.ChargeBid = 0;
+            if (_flexibleOrders && x.Deficit <= 0 && (p.BatteryCapacityKwh > 0 || p.DispatchMaxKwh > 0))
+            {
+                offer += FlexibleOrder(h, in p, ref x, ref need, book);
+            }
+            net[h] = need - offer;
             budgets[h] = x.Budget;
         }
-        Array.Copy(_m.MaxBuyMicros, from, book.BidLimitMicrosPerKwh, from, to - from);
-        Array.Copy(_m.MinSellMicros, from, book.OfferLimitMicrosPerKwh, from, to - from);
-        Array.Copy(_m.HasRenewableGeneration, from, book.IsRenewable, from, to - from);
         Array.Clear(book.TradedKwh, from, to - from);
         Array.Clear(book.PoolGridKwh, from, to - from);
         Array.Clear(book.PaidMicros, from, to - from);
+    }
+
+    /// <summary>
+    /// A household with no deficit left may enter its flexible energy into an auction (docs/markets.md, "Batteries and
+    /// generators in the market"); it still has one order per slot. A sell-first battery adds what it holds above
+    /// max(min SoC, reserve) to the household's offer at the household's offer limit (within its discharge power, after
+    /// the discharge efficiency, and within the export connection). With nothing else to offer, a dispatchable generator
+    /// offers its spare output at its fuel cost or above (not green). With nothing to offer at all, a battery with a
+    /// grid-charge threshold bids for its headroom (within its charge power, the import connection and the wallet) at
+    /// no more than that threshold. Returns the energy added to the offer; a charging bid is written to
+    /// <paramref name="need"/>.
+    /// </summary>
+    private double FlexibleOrder(int h, in HouseholdParams p, ref HouseholdScratch x, ref double need, MarketSlot book)
+    {
+        double offer = p.SellSurplus ? Math.Min(x.Surplus, p.MaxExportKwh) : 0;
+        double exportRoom = p.MaxExportKwh - offer;
+        double stored = _b.Stored[h];
+        if (p.SellFirst && p.SellSurplus && p.BatteryCapacityKwh > 0 && exportRoom > 0)
+        {
+            double floor = Math.Max(p.BatteryMinKwh, p.ReserveKwh);
+            double deliverable = Math.Min(Math.Min(p.MaxDischargeKwh - x.Discharge, (stored - floor) * p.DischargeEfficiency), exportRoom);
+            if (deliverable > 0)
+            {
+                x.BatteryOffer = deliverable;
+                return deliverable;
+            }
+        }
+        if (offer > 0)
+        {
+            return 0;
+        }
+        if (p.SellSurplus && p.DispatchMaxKwh > 0 && exportRoom > 0)
+        {
+            double spare = Math.Min(Math.Min(p.DispatchMaxKwh - x.Dispatched, exportRoom), AffordableKwh(x.Budget, p.DispatchFuelMicrosPerKwh));
+            // A generator that is off must be able to run at its minimum load.
+            if (spare > 0 && (x.Dispatched > 0 || spare >= p.DispatchMinKwh))
+            {
+                x.DispatchOffer = spare;
+                book.OfferLimitMicrosPerKwh[h] = Math.Max(book.OfferLimitMicrosPerKwh[h], p.DispatchFuelMicrosPerKwh);
+                book.IsRenewable[h] = false;
+                return spare;
+            }
+        }
+        // Not with a surplus it does not sell: that surplus charges the battery after the market.
+        if (x.Surplus <= 0 && p.BuysFromPeers && p.BatteryCapacityKwh > 0 && p.GridChargeBelowMicros != long.MinValue)
+        {
+            double headroom = Math.Max(0, (p.BatteryMaxKwh - stored) / p.ChargeEfficiency);
+            double bid = Math.Min(Math.Min(headroom, p.MaxChargeKwh - x.Charge), Math.Min(p.MaxImportKwh, AffordableKwh(x.Budget, _m.BuyMicros[_slot])));
+            if (bid > 0)
+            {
+                x.ChargeBid = bid;
+                need = bid;
+                book.BidLimitMicrosPerKwh[h] = Math.Min(book.BidLimitMicrosPerKwh[h], p.GridChargeBelowMicros);
+            }
+        }
+        return 0;
     }
 
     private SlotPartials SettleAfterMarket(int s, int from, int to)
@@ -464,11 +573,25 @@ internal sealed class SimulationEngine
             double deficit = Math.Max(0, x.Deficit - peerIn - poolIn);
             double surplus = Math.Max(0, x.Surplus - peerOut - poolOut);
             double charge = x.Charge;
+            double discharge = x.Discharge;
             double stored = storedA[h];
+            long budgetLeft = x.Budget == long.MaxValue ? long.MaxValue : x.Budget - Math.Max(paidA[h], 0);
+            if (x.BatteryOffer > 0 || x.DispatchOffer > 0 || x.ChargeBid > 0)
+            {
+                // Flexible orders: what peers bought beyond the surplus came from the battery, then the generator; what a
+                // charging bid bought goes into the battery. Only auctions see these orders (no pool energy).
+                SettleFlexible(in p, ref x, peerIn, peerOut, ref stored, ref charge, ref discharge, ref surplus, ref budgetLeft);
+            }
             // The connection carries peer, pool and direct grid energy alike; the wallet pays for what the market left.
-            double importRoom = Math.Min(p.MaxImportKwh - peerIn - poolIn, AffordableKwh(x.Budget == long.MaxValue ? long.MaxValue : x.Budget - Math.Max(paidA[h], 0), buy));
+            double connectionRoom = p.MaxImportKwh - peerIn - poolIn;
+            double importRoom = Math.Min(connectionRoom, AffordableKwh(budgetLeft, buy));
             double import = Math.Min(deficit, importRoom);
             double unmet = deficit - import;
+            if (unmet > 0 && importRoom < connectionRoom)
+            {
+                // The part the connection could have carried but the wallet could not pay for.
+                _occasional[h].UnmetUnaffordable += Math.Max(0, Math.Min(deficit, connectionRoom) - import);
+            }
             double etaC = 1, etaD = 1;
 
             if (p.BatteryCapacityKwh > 0)
@@ -504,7 +627,6 @@ internal sealed class SimulationEngine
             double curtailed = surplus - export;
             double load = loadA[h];
             double gen = x.Renewable + x.Dispatched;
-            double discharge = x.Discharge;
             double losses = (charge * (1 - etaC)) + (discharge * ((1 / etaD) - 1)) + x.SelfDischarge;
 
             // Energy balance: generation + import + peers in = served load + export + peers out + curtailment + charge − discharge,
@@ -533,6 +655,47 @@ internal sealed class SimulationEngine
         sum.MaxResidual = maxResidual;
     }
 
+    /// <summary>
+    /// The physical side of a household's flexible orders after the market (see <see cref="FlexibleOrder"/>): energy sold
+    /// beyond the surplus is drawn from the battery (÷ discharge efficiency), then from the generator, which runs at its
+    /// minimum load at least (any excess joins the surplus); energy a charging bid bought is stored (× charge efficiency).
+    /// </summary>
+    private static void SettleFlexible(in HouseholdParams p, ref HouseholdScratch x, double peerIn, double peerOut,
+        ref double stored, ref double charge, ref double discharge, ref double surplus, ref long budgetLeft)
+    {
+        double beyondSurplus = peerOut - x.Surplus;
+        if (beyondSurplus > 0 && x.BatteryOffer > 0)
+        {
+            double fromBattery = Math.Min(beyondSurplus, x.BatteryOffer);
+            double drawn = fromBattery / p.DischargeEfficiency;
+            double localShare = stored > 0 ? x.StoredLocal / stored : 0;
+            x.StoredLocal -= drawn * localShare;
+            stored -= drawn;
+            discharge += fromBattery;
+        }
+        else if (beyondSurplus > 0 && x.DispatchOffer > 0)
+        {
+            double fromGenerator = Math.Min(beyondSurplus, x.DispatchOffer);
+            double run = x.Dispatched + fromGenerator;
+            if (run < p.DispatchMinKwh)
+            {
+                surplus += p.DispatchMinKwh - run;
+                run = p.DispatchMinKwh;
+            }
+            if (budgetLeft != long.MaxValue)
+            {
+                budgetLeft -= Price.CostMicros(MeteredEnergy.MicroKwhOf(run), p.DispatchFuelMicrosPerKwh)
+                    - Price.CostMicros(MeteredEnergy.MicroKwhOf(x.Dispatched), p.DispatchFuelMicrosPerKwh);
+            }
+            x.Dispatched = run;
+        }
+        if (x.ChargeBid > 0 && peerIn > 0)
+        {
+            stored += peerIn * p.ChargeEfficiency;
+            charge += peerIn;
+        }
+    }
+
     /// <summary>Step 6: exact metering and prices, per-household totals and the chunk's sums.</summary>
     private void Bill(int s, int from, int to, ref SlotPartials sum)
     {
@@ -548,6 +711,7 @@ internal sealed class SimulationEngine
         double[] importA = _b.Import, exportA = _b.Export, chargeA = _b.Charge, dischargeA = _b.Discharge, curtailedA = _b.Curtailed, unmetA = _b.Unmet;
         long[] costA = _b.Cost;
         SlotMoney? money = _money;
+        bool subscriptionDue = SubscriptionDue(s) > 0;
         // Sums in locals: through the ref parameter every add would be a store and a reload.
         double sLoad = 0, sGen = 0, sImport = 0, sExport = 0, sCharge = 0, sDischarge = 0, sStored = 0, sCurtailed = 0, sUnmet = 0, sLosses = 0, sSelf = 0, sPeer = 0, sEmissions = 0;
         long sCost = 0, sBaseline = 0;
@@ -567,7 +731,8 @@ internal sealed class SimulationEngine
             long exportRevenue = exportMicroKwh != 0 ? Price.CostMicros(exportMicroKwh, sell) : 0;
             long fuel = dispatched > 0 ? Price.CostMicros(MeteredEnergy.MicroKwhOf(dispatched), p.DispatchFuelMicrosPerKwh) : 0;
             long peerPaid = paidA[h];
-            long cost = checked(importCost - exportRevenue + fuel + peerPaid);
+            long subscription = subscriptionDue ? x.Subscription : 0;
+            long cost = checked(importCost - exportRevenue + fuel + peerPaid + subscription);
             double baseNet = load - x.Renewable;
             long baseline;
             if (x.DirectImport == Math.Max(baseNet, 0) && x.DirectExport == Math.Max(-baseNet, 0))
@@ -589,6 +754,7 @@ internal sealed class SimulationEngine
                 money.GridExportMicros[h] = exportRevenue;
                 money.FuelMicros[h] = fuel;
                 money.MarketPaidMicros[h] = peerPaid;
+                money.SubscriptionMicros[h] = subscription;
             }
 
             double gen = genA[h], charge = chargeA[h], discharge = dischargeA[h], curtailed = curtailedA[h], unmet = unmetA[h];

@@ -54,6 +54,7 @@ public sealed record HouseholdKpis(
     decimal GridExportRevenue,
     decimal PeerNetPaid,
     decimal FuelCost,
+    decimal PlatformSubscription,
     decimal NetCost,
     decimal BaselineCost,
     decimal Savings);
@@ -123,6 +124,7 @@ public static class KpiCalculator
             ToUnits(t.ExportRevenueMicros[h]),
             ToUnits(t.PeerNetPaidMicros[h]),
             ToUnits(t.FuelCostMicros[h]),
+            ToUnits(t.SubscriptionMicros[h]),
             ToUnits(net),
             ToUnits(t.BaselineCostMicros[h]),
             ToUnits(checked(t.BaselineCostMicros[h] - net)));

@@ -20,6 +20,8 @@ public readonly ref struct HouseholdSlotView
         UnmetKwh = b.Unmet;
         PeerTradedKwh = b.Book.TradedKwh;
         MarketNetKwh = b.Book.NetKwh;
+        BidLimitMicrosPerKwh = b.Book.BidLimitMicrosPerKwh;
+        OfferLimitMicrosPerKwh = b.Book.OfferLimitMicrosPerKwh;
         CostMicros = b.Cost;
     }
 
@@ -39,5 +41,9 @@ public readonly ref struct HouseholdSlotView
     /// <summary>What the household brought to the market: &gt; 0 needed, &lt; 0 offered (after its own generation and battery).
     /// All zero in grid-only runs without wallets, where no market book is formed.</summary>
     public ReadOnlySpan<double> MarketNetKwh { get; }
+    /// <summary>The limit prices the household brought with <see cref="MarketNetKwh"/> (µ/kWh; long.MaxValue / long.MinValue =
+    /// no limit), before the grid's prices cap them. Meaningful only where <see cref="MarketNetKwh"/> is not 0.</summary>
+    public ReadOnlySpan<long> BidLimitMicrosPerKwh { get; }
+    public ReadOnlySpan<long> OfferLimitMicrosPerKwh { get; }
     public ReadOnlySpan<long> CostMicros { get; }
 }

@@ -25,6 +25,7 @@ public sealed class RunTotals
         SelfConsumedKwh = new double[n];
         CurtailedKwh = new double[n];
         UnmetKwh = new double[n];
+        UnmetUnaffordableKwh = new double[n];
         LossesKwh = new double[n];
         ChargeKwh = new double[n];
         DischargeKwh = new double[n];
@@ -36,6 +37,8 @@ public sealed class RunTotals
         ExportRevenueMicros = new long[n];
         PeerNetPaidMicros = new long[n];
         FuelCostMicros = new long[n];
+        SubscriptionMicros = new long[n];
+        SubscriptionUnpaidMicros = new long[n];
         BaselineCostMicros = new long[n];
         EmissionsKg = new double[n];
         StoredStartKwh = new double[n];
@@ -56,6 +59,8 @@ public sealed class RunTotals
     public double[] SelfConsumedKwh { get; }
     public double[] CurtailedKwh { get; }
     public double[] UnmetKwh { get; }
+    /// <summary>The part of <see cref="UnmetKwh"/> the grid connection could have carried but the wallet could not pay for.</summary>
+    public double[] UnmetUnaffordableKwh { get; }
     public double[] LossesKwh { get; }
     public double[] ChargeKwh { get; }
     public double[] DischargeKwh { get; }
@@ -68,6 +73,10 @@ public sealed class RunTotals
     /// <summary>Net paid to peers (&gt; 0) or received from them (&lt; 0).</summary>
     public long[] PeerNetPaidMicros { get; }
     public long[] FuelCostMicros { get; }
+    /// <summary>Platform subscription paid to the operator (market.platformSubscriptionPerMonth); 0 under grid-only.</summary>
+    public long[] SubscriptionMicros { get; }
+    /// <summary>Subscription the wallet could not pay (it stays unpaid; no debt beyond the credit limit).</summary>
+    public long[] SubscriptionUnpaidMicros { get; }
     /// <summary>What the household would pay with no battery, no P2P: all net demand bought at retail, all surplus sold at the feed-in tariff, per slot.</summary>
     public long[] BaselineCostMicros { get; }
     public double[] EmissionsKg { get; }
@@ -98,6 +107,7 @@ public sealed class RunTotals
             SelfConsumedKwh[h] = a.SelfConsumed;
             CurtailedKwh[h] = o.Curtailed;
             UnmetKwh[h] = o.Unmet;
+            UnmetUnaffordableKwh[h] = o.UnmetUnaffordable;
             LossesKwh[h] = o.Losses;
             ChargeKwh[h] = o.Charge;
             DischargeKwh[h] = o.Discharge;
@@ -109,12 +119,14 @@ public sealed class RunTotals
             ExportRevenueMicros[h] = a.ExportRevenue;
             PeerNetPaidMicros[h] = o.PeerPaid;
             FuelCostMicros[h] = o.Fuel;
+            SubscriptionMicros[h] = o.Subscription;
+            SubscriptionUnpaidMicros[h] = o.SubscriptionUnpaid;
             BaselineCostMicros[h] = a.Baseline;
             // Both factors are constant over a run, so the total is the factor times the total energy.
             EmissionsKg[h] = (a.Import * model.GridEmissionsKgPerKwh) + (o.Dispatchable * model.Params[h].DispatchEmissionsKgPerKwh);
         }
     }
 
-    /// <summary>Net cost of household <paramref name="h"/>: grid import − export revenue + peer payments + fuel (micro-units).</summary>
-    public long NetCostMicros(int h) => checked(ImportCostMicros[h] - ExportRevenueMicros[h] + PeerNetPaidMicros[h] + FuelCostMicros[h]);
+    /// <summary>Net cost of household <paramref name="h"/>: grid import − export revenue + peer payments + fuel + platform subscription (micro-units).</summary>
+    public long NetCostMicros(int h) => checked(ImportCostMicros[h] - ExportRevenueMicros[h] + PeerNetPaidMicros[h] + FuelCostMicros[h] + SubscriptionMicros[h]);
 }

@@ -15,7 +15,9 @@ namespace PeerGrid.Simulation.Scenarios;
 /// currency units, paid by the buyer (auctions only). <see cref="Strategy"/> is how households price their auction
 /// orders (<see cref="MarketSettings.Strategies"/>, docs/markets.md): <see cref="Rounds"/> applies to the ramp,
 /// <see cref="AdaptiveAlpha"/> and <see cref="AdaptiveMargin"/> to the adaptive strategy; the sharing models and
-/// grid-only ignore all four.
+/// grid-only ignore all four. <see cref="PlatformSubscriptionPerMonth"/> is the platform operator's monthly fee per
+/// household, currency units, charged at the start of each billing month of a run under every mechanism but grid-only
+/// (pro rata for a month the run covers in part; docs/markets.md).
 /// </summary>
 public sealed record Scenario(
     string Name,
@@ -40,7 +42,8 @@ public sealed record Scenario(
     string Strategy = MarketSettings.FixedStrategy,
     int Rounds = MarketSettings.DefaultRounds,
     double AdaptiveAlpha = MarketSettings.DefaultAdaptiveAlpha,
-    double AdaptiveMargin = MarketSettings.DefaultAdaptiveMargin);
+    double AdaptiveMargin = MarketSettings.DefaultAdaptiveMargin,
+    decimal PlatformSubscriptionPerMonth = 0);
 
 /// <summary>
 /// "market.hierarchy": cells (feeders) in communities (microgrids) in regions. Households name their cell

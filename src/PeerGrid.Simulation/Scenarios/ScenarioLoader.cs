@@ -81,6 +81,10 @@ public static partial class ScenarioLoader
         {
             MarketReader.CheckCells(households, market, errors);
         }
+        if (households is not null)
+        {
+            PreferencesReader.CheckPreferredSellers(households, errors);
+        }
         Dictionary<string, Profile> profiles = ProfilesReader.Load(declarations, context, errors);
 
         if (!errors.IsEmpty || name is null || time is null || location is null || tariff is null || market is null || households is null)
@@ -110,7 +114,8 @@ public static partial class ScenarioLoader
             market.Strategy,
             market.Rounds,
             market.AdaptiveAlpha,
-            market.AdaptiveMargin);
+            market.AdaptiveMargin,
+            market.PlatformSubscriptionPerMonth);
     }
 
     private static ulong Seed(ObjectReader root)

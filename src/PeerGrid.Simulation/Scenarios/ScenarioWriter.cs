@@ -57,6 +57,7 @@ public static class ScenarioWriter
         w.WriteString("pricing", scenario.Pricing);
         w.WriteNumber("k", scenario.PricingK);
         w.WriteNumber("platformFeePerKwh", scenario.PlatformFeePerKwh);
+        w.WriteNumber("platformSubscriptionPerMonth", scenario.PlatformSubscriptionPerMonth);
         // Only the chosen strategy's parameters: the loader rejects another strategy's.
         w.WriteString("strategy", scenario.Strategy);
         if (scenario.Strategy == MarketSettings.RampStrategy)
@@ -233,6 +234,13 @@ public static class ScenarioWriter
         {
             w.WriteString("cell", h.Cell);
         }
+        if (h.Wallet is { } wallet)
+        {
+            w.WriteStartObject("wallet");
+            w.WriteNumber("initialBalance", wallet.InitialBalance);
+            w.WriteNumber("creditLimit", wallet.CreditLimit);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     }
 
@@ -384,6 +392,13 @@ public static class ScenarioWriter
         WriteOptional(w, "maxBuyPrice", p.MaxBuyPrice);
         w.WriteBoolean("preferP2P", p.PreferP2P);
         w.WriteString("deferrablePolicy", KebabCase.Of(p.DeferrablePolicy));
+        w.WriteStartArray("preferredSellers");
+        foreach (string id in p.PreferredSellerIds)
+        {
+            w.WriteStringValue(id);
+        }
+        w.WriteEndArray();
+        w.WriteBoolean("greenOnly", p.GreenOnly);
         w.WriteEndObject();
     }
 

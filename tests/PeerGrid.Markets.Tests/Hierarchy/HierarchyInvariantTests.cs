@@ -2,6 +2,7 @@ using PeerGrid.Domain.Quantities;
 using PeerGrid.Domain.Trading;
 using PeerGrid.Markets.Hierarchy;
 using PeerGrid.Markets.Mechanisms;
+using PeerGrid.Markets.Strategies;
 using static PeerGrid.Markets.Tests.Hierarchy.HierarchyKit;
 
 namespace PeerGrid.Markets.Tests.Hierarchy;
@@ -219,5 +220,34 @@ public class HierarchyInvariantTests
             Assert.True(slot.PaidMicros.All(p => Math.Abs(p) < Money.MicrosPerUnit * 100), "payments stay plausible");
         }
         Assert.Equal(fees, households);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void ClearingTheNodesOnTwoCores_GivesTheSameResultsBitForBit(int seed, string mechanism)
+    {
+        var random = new Random(seed + 1000); // test data only
+        int n = random.Next(40, 200);
+        HierarchyTopology topology = RandomTopology(random, n);
+        HierarchyCharges charges = RandomCharges(random);
+        var serial = new HierarchicalMarket(topology, charges, Clearing(mechanism), strategy: OrderStrategy.Adaptive(0.3, 0.05));
+        var twoCores = new HierarchicalMarket(topology, charges, Clearing(mechanism), strategy: OrderStrategy.Adaptive(0.3, 0.05)) { ParallelFromHouseholds = 0 };
+        for (int s = 0; s < 12; s++)
+        {
+            MarketSlot a = RandomSlot(random, n), b = Copy(a);
+            serial.Clear(a);
+            twoCores.Clear(b);
+            Assert.Equal(a.TradedKwh, b.TradedKwh);
+            Assert.Equal(a.PaidMicros, b.PaidMicros);
+            Assert.Equal(serial.LastLossesKwh, twoCores.LastLossesKwh);
+            Assert.Equal(serial.LastGridFeesMicrosTotal, twoCores.LastGridFeesMicrosTotal);
+            Assert.Equal(serial.LastPlatformFeesMicros, twoCores.LastPlatformFeesMicros);
+            Assert.Equal(serial.LastOperatorSurplusMicros, twoCores.LastOperatorSurplusMicros);
+            Assert.Equal(serial.LastCongestedExportKwh.ToArray(), twoCores.LastCongestedExportKwh.ToArray());
+            for (int h = 0; h < n; h++)
+            {
+                Assert.Equal(serial.Pricer.Estimate(h), twoCores.Pricer.Estimate(h));
+            }
+        }
     }
 }

@@ -73,6 +73,22 @@ public class SampleScenarioTests
         Assert.Equal("pvf-00001", s.Households[0].Id);
     }
 
+    [Theory]
+    [InlineData("bench-1000-hier.json", 1000, 10, 2, 1)]
+    [InlineData("bench-100k-hier.json", 100_000, 1000, 100, 10)]
+    public void TheHierarchicalBenchmarks_AreTheMixInCellsOfAHundred(string file, int n, int cells, int communities, int regions)
+    {
+        Scenario s = Valid(LoadSample(file));
+        AssertBenchmarkMix(s, n);
+        Assert.Equal("pay-as-clear", s.Mechanism);
+        MarketHierarchy h = s.Hierarchy!;
+        Assert.Equal(cells, h.Cells.Count);
+        Assert.Equal(communities, h.Communities.Count);
+        Assert.Equal(regions, h.Communities.Select(c => c.Region).Distinct().Count());
+        Assert.All(s.Households.GroupBy(x => x.Cell), g => Assert.Equal(100, g.Count()));
+        Assert.Equal(2m, s.PlatformSubscriptionPerMonth);
+    }
+
     private static void AssertBenchmarkMix(Scenario s, int n)
     {
         Assert.Equal((365.0, 15, new DateTime(2025, 1, 1)), (s.HorizonDays!.Value, s.SlotMinutes, s.StartLocal));

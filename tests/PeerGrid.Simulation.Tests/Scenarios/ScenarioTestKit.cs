@@ -117,6 +117,14 @@ internal static class ScenarioTestKit
     {
         string path = Path.Combine(RepositoryRoot(), "scenarios", fileName);
         using StreamReader reader = File.OpenText(path);
-        return ScenarioLoader.Load(reader, fileName, Context());
+        // The samples may use any mechanism the CLI offers.
+        ScenarioLoadContext context = Context();
+        return ScenarioLoader.Load(reader, fileName, new ScenarioLoadContext
+        {
+            LoadProfile = context.LoadProfile,
+            ResolveLocation = context.ResolveLocation,
+            LocationNames = context.LocationNames,
+            SupportedMechanisms = new HashSet<string>(ScenarioLoadContext.KnownMechanisms, StringComparer.Ordinal),
+        });
     }
 }

@@ -90,7 +90,7 @@ public class ScenarioValidationTests
     public void UnrecognisableProperty_ListsTheAllowedNames()
     {
         var r = LoadChanged(s => s.Household(0)["preferences"]!["colour"] = "green");
-        AssertOnlyError(r, "households[0].preferences.colour", "unknown property 'colour'", "remove it; allowed here: deferrablePolicy, gridChargeBelowPrice, maxBuyPrice");
+        AssertOnlyError(r, "households[0].preferences.colour", "unknown property 'colour'", "remove it; allowed here: deferrablePolicy, greenOnly, gridChargeBelowPrice, maxBuyPrice");
     }
 
     [Fact]
@@ -523,5 +523,91 @@ public class ScenarioValidationTests
                 "households[2].count",
             ],
             r.Errors.Select(e => e.Path));
+    }
+
+    // ---- preferred sellers ----
+
+    [Fact]
+    public void AnUnknownPreferredSeller_IsReported_WithTheNearestId()
+    {
+        var r = LoadChanged(s => s.Household(0)["preferences"]!["preferredSellers"] = new JsonArray("h2"));
+        AssertOnlyError(r, "households", "household 'h01' names preferred seller 'h2', which is not a household of this scenario", "did you mean 'h02'?");
+    }
+
+    [Fact]
+    public void AHouseholdNamingItselfAsPreferredSeller_IsReported()
+    {
+        var r = LoadChanged(s => s.Household(0)["preferences"]!["preferredSellers"] = new JsonArray("h01"));
+        AssertOnlyError(r, "households", "household 'h01' names itself as a preferred seller", "remove the household's own id");
+    }
+
+    [Fact]
+    public void APreferredSellerThatIsNotAString_IsReportedAtItsIndex()
+    {
+        var r = LoadChanged(s => s.Household(0)["preferences"]!["preferredSellers"] = new JsonArray("h02", 3));
+        AssertOnlyError(r, "households[0].preferences.preferredSellers[1]", "expected a household id in quotes but got a number", "write the seller's id as a string");
+    }
+
+    [Fact]
+    public void PreferredSellersThatAreNotAList_AreReported()
+    {
+        var r = LoadChanged(s => s.Household(0)["preferences"]!["preferredSellers"] = "h02");
+        AssertOnlyError(r, "households[0].preferences.preferredSellers", "expected a list", "\"preferredSellers\": [");
+    }
+
+    [Fact]
+    public void PreferredSellersAndGreenOnly_AreRead_AndAGroupMayNameAMemberOfAnother()
+    {
+        var r = LoadChanged(s =>
+        {
+            s.Household(1)["preferences"] = JsonNode.Parse("""{ "preferredSellers": ["pvf-2", "h01"], "greenOnly": true }""");
+        });
+        Assert.True(r.IsValid, string.Join("; ", r.Errors));
+        var p = r.Scenario!.Households[1].Preferences;
+        Assert.Equal(["pvf-2", "h01"], p.PreferredSellerIds);
+        Assert.True(p.GreenOnly);
+        Assert.Empty(r.Scenario.Households[0].Preferences.PreferredSellerIds);
+        Assert.False(r.Scenario.Households[0].Preferences.GreenOnly);
+    }
+
+    // ---- wallets ----
+
+    [Fact]
+    public void ANegativeWalletBalance_IsReportedAtItsPath()
+    {
+        var r = LoadChanged(s => s.Household(0)["wallet"] = JsonNode.Parse("""{ "initialBalance": -5 }"""));
+        AssertOnlyError(r, "households[0].wallet.initialBalance", "must be between 0 and 1000000000 currency units (got -5)", "the money the wallet starts with");
+    }
+
+    [Fact]
+    public void AWalletCreditLimitWithTooManyDecimals_IsReported()
+    {
+        var r = LoadChanged(s => s.Household(0)["wallet"] = JsonNode.Parse("""{ "creditLimit": 0.1234567 }"""));
+        AssertOnlyError(r, "households[0].wallet.creditLimit", "0.1234567 has more than 6 decimal places", "round it");
+    }
+
+    [Fact]
+    public void AMisspeltWalletField_GetsASuggestion()
+    {
+        var r = LoadChanged(s => s.Household(0)["wallet"] = JsonNode.Parse("""{ "balance": 5 }"""));
+        Assert.False(r.IsValid);
+        ValidationError e = Assert.Single(r.Errors);
+        Assert.Equal("households[0].wallet.balance", e.Path);
+        Assert.Contains("unknown property 'balance'", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AWalletInATemplate_IsInheritedByTheGroup_AndCanBeOverridden()
+    {
+        var r = LoadChanged(s =>
+        {
+            s["templates"]!["pv-family"]!["wallet"] = JsonNode.Parse("""{ "initialBalance": 20, "creditLimit": 5 }""");
+            s.Household(2)["wallet"] = JsonNode.Parse("""{ "creditLimit": 0 }""");
+        });
+        Assert.True(r.IsValid, string.Join("; ", r.Errors));
+        Assert.Null(r.Scenario!.Households[0].Wallet);
+        Assert.Equal(new PeerGrid.Domain.Households.Wallet(20, 0), r.Scenario.Households[2].Wallet);
+        string written = ScenarioWriter.ToJson(r.Scenario);
+        Assert.Contains("\"initialBalance\": 20", written, StringComparison.Ordinal);
     }
 }

@@ -46,12 +46,17 @@ internal sealed class HouseholdBodyReader(ProfileCatalog profiles)
         {
             r.Error("cell", $"'{cell}' is not a valid cell id", "use letters, digits, '-' and '_' only, starting with a letter or digit, at most 64 characters");
         }
+        Wallet? wallet = r.TryGet("wallet", out JsonElement we) ? ReadWallet(we, r.At("wallet"), errors) : null;
+        if (r.Has("wallet") && wallet is null)
+        {
+            r.Fail();
+        }
         r.Finish();
 
         int before = errors.All.Count;
         if (!r.Failed && appliances.All(a => a is not null) && generators.All(g => g is not null) && batteries.All(b => b is not null))
         {
-            var household = new Household(id, [.. appliances.OfType<Appliance>()], [.. generators.OfType<Generator>()], [.. batteries.OfType<Battery>()], preferences!, baseLoad, maxImport, maxExport, cell);
+            var household = new Household(id, [.. appliances.OfType<Appliance>()], [.. generators.OfType<Generator>()], [.. batteries.OfType<Battery>()], preferences!, baseLoad, maxImport, maxExport, cell, wallet);
             household.Validate(path, errors);
             return errors.All.Count == before ? household : null;
         }
@@ -59,8 +64,21 @@ internal sealed class HouseholdBodyReader(ProfileCatalog profiles)
         ValidateEach(appliances, $"{path}.appliances", (a, p) => a.Validate(p, errors));
         ValidateEach(generators, $"{path}.generators", (g, p) => g.Validate(p, errors));
         ValidateEach(batteries, $"{path}.batteries", (b, p) => b.Validate(p, errors));
-        new Household(id, [], [], [], preferences ?? Preferences.Default, baseLoad, maxImport, maxExport, cell).Validate(path, errors);
+        new Household(id, [], [], [], preferences ?? Preferences.Default, baseLoad, maxImport, maxExport, cell, wallet).Validate(path, errors);
         return null;
+    }
+
+    /// <summary>"wallet": {"initialBalance", "creditLimit"}, both optional (0); the domain checks their ranges.</summary>
+    private static Wallet? ReadWallet(JsonElement e, string path, ValidationErrors errors)
+    {
+        ObjectReader? r = ObjectReader.Open(e, path, errors, "the wallet");
+        if (r is null)
+        {
+            return null;
+        }
+        var wallet = new Wallet(r.Decimal("initialBalance", "50") ?? 0, r.Decimal("creditLimit", "0") ?? 0);
+        r.Finish();
+        return r.Failed ? null : wallet;
     }
 
     private BaseLoad? ReadBaseLoad(JsonElement e, string path, ValidationErrors errors)

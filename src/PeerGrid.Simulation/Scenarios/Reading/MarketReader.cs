@@ -19,7 +19,8 @@ internal sealed record MarketSection(
     string Strategy = MarketSettings.FixedStrategy,
     int Rounds = MarketSettings.DefaultRounds,
     double AdaptiveAlpha = MarketSettings.DefaultAdaptiveAlpha,
-    double AdaptiveMargin = MarketSettings.DefaultAdaptiveMargin);
+    double AdaptiveMargin = MarketSettings.DefaultAdaptiveMargin,
+    decimal PlatformSubscriptionPerMonth = 0);
 
 /// <summary>
 /// "market": {"mechanism", "pricing", "k", "hierarchy", "platformFeePerKwh", "strategy", "rounds", "adaptiveAlpha",
@@ -62,6 +63,7 @@ internal static class MarketReader
             r.Error("k", $"must be between 0 and 1 (got {k.ToString(Inv)})", "use 0.5 for the middle of the price interval, 0 for its low end, 1 for its high end");
         }
         decimal platformFee = r.Decimal("platformFeePerKwh", "0.005") is { } fee ? FeePerKwh(fee, "platformFeePerKwh", r) : 0;
+        decimal subscription = r.Decimal("platformSubscriptionPerMonth", "5") is { } monthly ? Subscription(monthly, r) : 0;
         (string strategy, int rounds, double alpha, double margin) = ReadStrategy(r);
         MarketHierarchy? hierarchy = r.TryGet("hierarchy", out JsonElement he) ? ReadHierarchy(he, r.At("hierarchy"), r.Errors) : null;
         if (r.Has("hierarchy") && hierarchy is null)
@@ -76,7 +78,7 @@ internal static class MarketReader
         }
         if (context.SupportedMechanisms.Contains(mechanism))
         {
-            return new MarketSection(mechanism, pricing, k, hierarchy, platformFee, strategy, rounds, alpha, margin);
+            return new MarketSection(mechanism, pricing, k, hierarchy, platformFee, strategy, rounds, alpha, margin, subscription);
         }
         string supported = Suggestions.List(context.SupportedMechanisms.Order(StringComparer.Ordinal));
         if (ScenarioLoadContext.KnownMechanisms.Contains(mechanism))
@@ -336,6 +338,23 @@ internal static class MarketReader
     }
 
     /// <summary>A fee in currency units per kWh: 0 … 10, at most six decimals (prices are exact micro-units).</summary>
+    /// <summary>Most monthly subscription accepted, currency units per household and month.</summary>
+    public const decimal MaxSubscriptionPerMonth = 10_000;
+
+    private static decimal Subscription(decimal value, ObjectReader r)
+    {
+        const string Name = "platformSubscriptionPerMonth";
+        if (value is < 0 or > MaxSubscriptionPerMonth)
+        {
+            r.Error(Name, $"must be between 0 and {MaxSubscriptionPerMonth.ToString(Inv)} per household and month (got {value.ToString(Inv)})", "give the monthly fee in currency units, e.g. 5");
+        }
+        else if (value * 1_000_000 != decimal.Truncate(value * 1_000_000))
+        {
+            r.Error(Name, $"{value.ToString(Inv)} has more than 6 decimal places", "round the fee to at most 6 decimal places (0.000001 currency units)");
+        }
+        return value;
+    }
+
     private static decimal FeePerKwh(decimal value, string name, ObjectReader r)
     {
         if (value is < 0 or > MaxFeePerKwh)
