@@ -55,6 +55,9 @@ public sealed class ContractFirstMarket : IMarketMechanism
     /// <summary>The open market's name: contracts are a layer in front of it.</summary>
     public string Name => _inner.Name;
 
+    /// <summary>Batteries and generators offer into the open market when the inner mechanism takes such orders.</summary>
+    public bool TradesFlexibleEnergy => _inner.TradesFlexibleEnergy;
+
     public IMarketMechanism Inner => _inner;
 
     /// <summary>The contracts of the slots to come, in matching order.</summary>
