@@ -50,5 +50,9 @@ public static class PersistenceServices
     {
         ArgumentNullException.ThrowIfNull(db);
         await db.Database.MigrateAsync(cancel);
+        if (db.Provider == DatabaseProviders.Sqlite)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancel);
+        }
     }
 }
