@@ -171,12 +171,18 @@ public sealed class SlotSettler(LiveSlotRunner runner, CommunityModelCache model
             .Where(o => o.CommunityId == communityId && o.Slot == slot && o.Status == OrderStatus.Open)
             .OrderBy(o => o.Id).ToListAsync(cancel);
         ILookup<long, OrderRecord> ordersOf = orders.ToLookup(o => o.HouseholdId);
+        var householdIds = stored.Select(h => h.Household.Id).ToList();
+        ILookup<long, long> preferredOf = (await db.PreferredTraders.AsNoTracking()
+                .Where(p => householdIds.Contains(p.BuyerHouseholdId))
+                .OrderBy(p => p.BuyerHouseholdId).ThenBy(p => p.SellerHouseholdId)
+                .ToListAsync(cancel))
+            .ToLookup(p => p.BuyerHouseholdId, p => p.SellerHouseholdId);
         var households = new List<LiveHousehold>(stored.Count);
         foreach (StoredHousehold s in stored)
         {
             LedgerAccountRecord w = wallets[s.Household.Id];
             long budget = checked(w.BalanceMicros + w.CreditLimitMicros);
-            Household spec = WithOrders(model.Specs[s.Household.Id], ordersOf[s.Household.Id]);
+            Household spec = WithOrders(WithPreferredTraders(model.Specs[s.Household.Id], preferredOf[s.Household.Id]), ordersOf[s.Household.Id]);
             households.Add(new LiveHousehold(CommunityScenario.ScenarioId(s.Household.Id), spec, s.Household.BatteryStoredKwh, s.Household.BatteryLocalKwh, Math.Max(0, budget)));
         }
         List<LiveContract> contracts = await ActiveContractsAsync(db, communityId, slot, cancel);
@@ -184,6 +190,16 @@ public sealed class SlotSettler(LiveSlotRunner runner, CommunityModelCache model
         // gets a version of its own (negative, unique per configuration and slot).
         long version = orders.Count == 0 ? model.ConfigVersion : -checked((model.ConfigVersion * 1_000_000_000L) + slot + 1);
         return new Prepared(slot, stored, model, wallets, system, households, contracts, orders, version);
+    }
+
+    /// <summary>
+    /// The household's preferred traders (/api/me/preferred-traders) become its preferences' preferred sellers, which
+    /// the preference-first mechanism matches first. Changing them bumps the configuration version.
+    /// </summary>
+    private static Household WithPreferredTraders(Household spec, IEnumerable<long> sellers)
+    {
+        List<string> ids = [.. sellers.Select(CommunityScenario.ScenarioId)];
+        return ids.Count == 0 ? spec : spec with { Preferences = spec.Preferences with { PreferredSellers = ids } };
     }
 
     /// <summary>
