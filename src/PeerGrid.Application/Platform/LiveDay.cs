@@ -3,10 +3,11 @@ using PeerGrid.Simulation;
 namespace PeerGrid.Application.Platform;
 
 /// <summary>One compiled local day of a live community, cached by <see cref="LiveSlotRunner"/>.</summary>
-internal sealed class LiveDay(SlotStepper stepper, ContractFirstMarket market, RecordingClearing? recorder, ForwardingSettlement settlement, string[] householdIds) : IDisposable
+internal sealed class LiveDay(SlotStepper stepper, ContractFirstMarket market, OrderCapMarket caps, RecordingClearing? recorder, ForwardingSettlement settlement, string[] householdIds) : IDisposable
 {
     public SlotStepper Stepper { get; } = stepper;
     public ContractFirstMarket Market { get; } = market;
+    public OrderCapMarket Caps { get; } = caps;
     public RecordingClearing? Recorder { get; } = recorder;
     public ForwardingSettlement Settlement { get; } = settlement;
 

@@ -12,4 +12,7 @@ namespace PeerGrid.Application.Platform;
 /// Clamped to 0 … capacity × max SoC, so a battery made smaller holds what fits.</param>
 /// <param name="BatteryLocalKwh">The part of the stored energy from its own generation, kWh (0 … stored); null = all of it.</param>
 /// <param name="BudgetMicros">What it may pay in the slot: balance + credit limit, micro-units ≥ 0; <see cref="long.MaxValue"/> = unlimited.</param>
-public sealed record LiveHousehold(string Id, Household Spec, double? BatteryStoredKwh, double? BatteryLocalKwh, long BudgetMicros);
+/// <param name="MarketBuyCapKwh">The most it may buy in the open market this slot (its bids' energy), kWh; null = its whole need. Contracts are not capped.</param>
+/// <param name="MarketSellCapKwh">The most it may sell in the open market this slot (its offers' energy), kWh; null = its whole surplus.</param>
+public sealed record LiveHousehold(string Id, Household Spec, double? BatteryStoredKwh, double? BatteryLocalKwh, long BudgetMicros,
+    double? MarketBuyCapKwh = null, double? MarketSellCapKwh = null);

@@ -95,6 +95,7 @@ public sealed class LiveSlotRunner
         for (int h = 0; h < n; h++)
         {
             ledger.TrySetCreditLimit(AccountId.ForHousehold(h), new Money(households[h].BudgetMicros));
+            day.Caps.SetCaps(h, households[h].MarketBuyCapKwh ?? double.PositiveInfinity, households[h].MarketSellCapKwh ?? double.PositiveInfinity);
             double stored = households[h].BatteryStoredKwh ?? stepper.InitialStoredKwh(h);
             stepper.SetBattery(h, stored, households[h].BatteryLocalKwh ?? stored);
         }
@@ -192,9 +193,10 @@ public sealed class LiveSlotRunner
         }
         Scenario scenario = DayScenario(settings, households, localDate, dayIndex);
         var inner = LiveMechanisms.Create(scenario, out RecordingClearing? recorder);
-        var market = new ContractFirstMarket(inner, households.Length);
+        var caps = new OrderCapMarket(inner, households.Length);
+        var market = new ContractFirstMarket(caps, households.Length);
         var settlement = new ForwardingSettlement();
-        var day = new LiveDay(Simulator.CreateStepper(scenario, market, settlement), market, recorder, settlement, ids);
+        var day = new LiveDay(Simulator.CreateStepper(scenario, market, settlement), market, caps, recorder, settlement, ids);
         CompiledDays++;
         _cache[key] = day;
         _cacheOrder.Enqueue(key);

@@ -3,9 +3,9 @@ namespace PeerGrid.Persistence.Entities;
 /// <summary>
 /// A household's bid (to buy) or offer (to sell) for one upcoming slot, placed through /api/me/orders.
 /// An open order for slot s sets the household's limit price for that slot — a bid its maximum buy price, an offer its
-/// minimum sell price, in place of the preferences' maxBuyPrice/minSellPrice. The quantity traded is the household's
-/// whole need or surplus in the slot as the engine computes it: <see cref="EnergyKwh"/> is what the owner expects and
-/// is shown with the order, not yet a cap (a known gap, docs/platform.md). The clock reads the open orders of the slot it settles and,
+/// minimum sell price, in place of the preferences' maxBuyPrice/minSellPrice — and caps the energy it buys or sells
+/// in the open market in that slot at <see cref="EnergyKwh"/> (summed over its orders of a side; contracts are not
+/// capped; the grid takes what the market does not). The clock reads the open orders of the slot it settles and,
 /// in the slot's transaction, marks them "filled" (some energy traded) or "expired" (none); a cancelled order is
 /// ignored. Price in micro-units of the community's currency per kWh (−10 … 10 units); energy in kWh (0 &lt; x ≤ 100).
 /// </summary>

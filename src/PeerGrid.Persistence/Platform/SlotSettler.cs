@@ -183,7 +183,8 @@ public sealed class SlotSettler(LiveSlotRunner runner, CommunityModelCache model
             LedgerAccountRecord w = wallets[s.Household.Id];
             long budget = checked(w.BalanceMicros + w.CreditLimitMicros);
             Household spec = WithOrders(WithPreferredTraders(model.Specs[s.Household.Id], preferredOf[s.Household.Id]), ordersOf[s.Household.Id]);
-            households.Add(new LiveHousehold(CommunityScenario.ScenarioId(s.Household.Id), spec, s.Household.BatteryStoredKwh, s.Household.BatteryLocalKwh, Math.Max(0, budget)));
+            (double? buyCap, double? sellCap) = Caps(ordersOf[s.Household.Id]);
+            households.Add(new LiveHousehold(CommunityScenario.ScenarioId(s.Household.Id), spec, s.Household.BatteryStoredKwh, s.Household.BatteryLocalKwh, Math.Max(0, budget), buyCap, sellCap));
         }
         List<LiveContract> contracts = await ActiveContractsAsync(db, communityId, slot, cancel);
         // The runner caches a compiled day per version; households' specs differ in a slot with orders, so that slot
@@ -202,10 +203,28 @@ public sealed class SlotSettler(LiveSlotRunner runner, CommunityModelCache model
         return ids.Count == 0 ? spec : spec with { Preferences = spec.Preferences with { PreferredSellers = ids } };
     }
 
+    /// <summary>What a household's orders allow it to buy and sell in the open market: the sum of its bids' and offers' energy.</summary>
+    private static (double? Buy, double? Sell) Caps(IEnumerable<OrderRecord> orders)
+    {
+        double? buy = null, sell = null;
+        foreach (OrderRecord o in orders)
+        {
+            if (o.Side == OrderSides.Bid)
+            {
+                buy = (buy ?? 0) + o.EnergyKwh;
+            }
+            else
+            {
+                sell = (sell ?? 0) + o.EnergyKwh;
+            }
+        }
+        return (buy, sell);
+    }
+
     /// <summary>
     /// A household's open orders for the slot set its limit prices in it: the highest bid becomes its maximum buy
-    /// price, the lowest offer its minimum sell price (and it sells). The quantity is the household's whole need or
-    /// surplus, as the engine computes it; an order's energy is what the owner expects, not a cap (docs/platform.md).
+    /// price, the lowest offer its minimum sell price (and it sells); their energies cap what it trades in the open
+    /// market in that slot (<see cref="Caps"/>; contracts are not capped, the grid takes the rest).
     /// </summary>
     private static Household WithOrders(Household spec, IEnumerable<OrderRecord> orders)
     {

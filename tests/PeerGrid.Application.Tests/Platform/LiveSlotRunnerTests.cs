@@ -84,6 +84,29 @@ public class LiveSlotRunnerTests
         Assert.Equal(25_000 + market.AmountMicros, o.Readings[0].PaidMicros);
     }
 
+    [Fact]
+    public void OrderCaps_LimitWhatTheOpenMarketTrades_AndTheGridTakesTheRest()
+    {
+        // b needs 0.5 kWh and s has 1.0 to spare, but b's orders allow 0.2 kWh and s's 0.15: the market trades 0.15.
+        LiveSlotOutcome free = new LiveSlotRunner().Run(Settings("pay-as-clear"), [Buyer, Seller], [], 0, 1);
+        LiveSlotOutcome capped = new LiveSlotRunner().Run(Settings("pay-as-clear"),
+            [Buyer with { MarketBuyCapKwh = 0.2 }, Seller with { MarketSellCapKwh = 0.15 }], [], 0, 1);
+
+        Assert.Equal(0.5, free.Readings[0].P2PBoughtKwh, 12);
+        Assert.Equal(0.15, capped.Readings[0].P2PBoughtKwh, 12);
+        Assert.Equal(0.15, capped.Readings[1].P2PSoldKwh, 12);
+        Assert.Equal(0.35, capped.Readings[0].GridImportKwh, 12);
+        Assert.Equal(0.5, capped.Readings[0].GridImportKwh + capped.Readings[0].P2PBoughtKwh, 12);
+    }
+
+    [Fact]
+    public void OrderCaps_DoNotCapContracts()
+    {
+        LiveContract[] contracts = [new("k", "b", "s", 0.3, 250_000)];
+        LiveSlotOutcome o = new LiveSlotRunner().Run(Settings("pay-as-clear"), [Buyer with { MarketBuyCapKwh = 0.1 }, Seller], contracts, 0, 1);
+        Assert.Equal(0.4, o.Readings[0].P2PBoughtKwh, 12); // 0.3 on the contract + 0.1 capped market
+    }
+
     [Theory]
     [InlineData("pay-as-clear")]
     [InlineData("sdr")]

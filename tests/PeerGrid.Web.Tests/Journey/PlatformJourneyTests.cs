@@ -87,7 +87,10 @@ public sealed class PlatformJourneyTests
         HttpClient op = await OperatorClient.LoginAsync(app);
         UserClient ada = await app.RegisterAsync();
         await Expect.StatusAsync(await ada.Http.PostAsJsonAsync("/api/me/appliances", new { template = "kettle" }), 201);
-        HttpResponseMessage bid = await ada.Http.PostAsJsonAsync("/api/me/orders", new { side = "bid", slot = 48, energyKwh = 0.5, limitPrice = 0.3 });
+        var topUp = new HttpRequestMessage(HttpMethod.Post, "/api/me/wallet/topups") { Content = JsonContent.Create(new { amount = 30 }) };
+        topUp.Headers.Add("Idempotency-Key", "fund");
+        await Expect.StatusAsync(await ada.Http.SendAsync(topUp), 201);
+        HttpResponseMessage bid = await ada.Http.PostAsJsonAsync("/api/me/orders", new { side = "bid", slot = 48, energyKwh = 0.01, limitPrice = 0.3 });
         await Expect.StatusAsync(bid, 201);
         HttpResponseMessage other = await ada.Http.PostAsJsonAsync("/api/me/orders", new { side = "bid", slot = 49, energyKwh = 0.5, limitPrice = 0.3 });
         long otherId = (await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
@@ -99,6 +102,12 @@ public sealed class PlatformJourneyTests
         JsonElement orders = await ada.Http.GetFromJsonAsync<JsonElement>("/api/me/orders");
         var statuses = orders.EnumerateArray().ToDictionary(o => o.GetProperty("slot").GetInt64(), o => o.GetProperty("status").GetString());
         Assert.True(statuses[48] is "filled" or "expired", $"slot 48 order is {statuses[48]}");
+        // The bid's energy caps what Ada buys in the market in its slot; the grid supplies the rest of her need.
+        (double bought48, double bought47) = await app.WithDbAsync(async db =>
+            (await db.Readings.Where(r => r.HouseholdId == ada.HouseholdId && r.Slot == 48).Select(r => r.P2PBoughtKwh).SingleAsync(),
+             await db.Readings.Where(r => r.HouseholdId == ada.HouseholdId && r.Slot == 47).Select(r => r.P2PBoughtKwh).SingleAsync()));
+        Assert.True(bought48 <= 0.01 + 1e-9, $"bought {bought48} kWh against a 0.01 kWh bid");
+        Assert.True(bought47 > 0.01, $"without an order Ada buys her whole need ({bought47} kWh) in the market");
         Assert.Equal("cancelled", statuses[49]);
         await LedgerChecks.AssertBalancedAsync(app);
     }
