@@ -30,6 +30,9 @@ internal static class PlatformSetup
     public static void AddPlatformServices(this WebApplicationBuilder builder)
     {
         IServiceCollection services = builder.Services;
+        // Serve wwwroot and Blazor's script from the build output's static web assets manifest in every environment
+        // (tests run as "Testing"); a published app has no such manifest and serves its wwwroot as published.
+        builder.WebHost.UseStaticWebAssets();
         ConfigurationManager config = builder.Configuration;
 
         services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
