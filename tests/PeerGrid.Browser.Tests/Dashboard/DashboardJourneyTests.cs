@@ -13,7 +13,7 @@ public sealed partial class DashboardJourneyTests
     private const string Password = "Correct-horse-42";
 
     [BrowserFact]
-    public async Task AProsumer_Registers_LogsIn_SeesSlotsSettleLive_SwitchesAGeneratorOff_AndLogsOut()
+    public async Task AProsumer_Registers_LogsIn_SeesSlotsSettleLive_SwitchesAGeneratorOff_TopsUp_AndLogsOut()
     {
         await using BrowserApp app = BrowserApp.Start();
         await using BrowserSession browser = await BrowserSession.LaunchAsync();
@@ -80,6 +80,18 @@ public sealed partial class DashboardJourneyTests
         Assert.False(await app.WithDbAsync(db => db.Generators.Where(g => g.Name == "Roof PV").Select(g => g.IsOn).SingleAsync()));
         Assert.True(await app.WithDbAsync(db => db.Communities.Select(c => c.ConfigVersion).FirstAsync()) > configBefore);
         await BrowserSession.ScreenshotAsync(page, "generators");
+
+        // My Wallet: the API's amount rules, then a top-up that moves money once.
+        await page.GetByRole(AriaRole.Link, new() { Name = "My Wallet" }).ClickAsync();
+        await page.GetByLabel("Amount").FillAsync("-3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Top up" }).ClickAsync();
+        await Expect(page.GetByText("-3 is outside 0 (exclusive)")).ToBeVisibleAsync();
+        await page.GetByLabel("Amount").FillAsync("12.5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Top up" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Topped up 12.50");
+        long topUps = await app.WithDbAsync(db => db.Transfers.CountAsync(t => t.Kind == "topup" && t.AmountMicros == 12_500_000));
+        Assert.Equal(1, topUps);
+        await BrowserSession.ScreenshotAsync(page, "wallet");
 
         // Log out: the dashboard is behind the login again.
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
