@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test suite. Does its own set-up on a fresh machine: restore, and a local PostgreSQL server for the
-# persistence and API suites (scripts/postgres.sh installs and starts it where it can; under CI=true it must).
+# Runs every test suite. Does its own set-up on a fresh machine: restore, a local PostgreSQL server for the
+# persistence and API suites (scripts/postgres.sh installs and starts it where it can; under CI=true it must), and
+# Debian's Chromium for the browser suite (scripts/chromium.sh, the same way: without it the browser tests are
+# skipped, except under CI=true, where they fail).
 # Prints one closing line "tests: N passed, N failed, N skipped" summed over all test projects.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +17,15 @@ elif [ "${CI:-}" = "true" ]; then
   exit 1
 else
   echo "warning: no PostgreSQL here; the API and persistence suites run on SQLite only" >&2
+fi
+
+if chromium=$(bash scripts/chromium.sh); then
+  export PEERGRID_CHROMIUM="$chromium"
+elif [ "${CI:-}" = "true" ]; then
+  echo "Chromium could not be provided, and under CI=true the browser suite must run" >&2
+  exit 1
+else
+  echo "warning: no Chromium here; the browser tests are skipped" >&2
 fi
 
 dotnet build PeerGrid.slnx -c Release -nologo -clp:ErrorsOnly

@@ -1,4 +1,5 @@
 using PeerGrid.Web.Auth;
+using PeerGrid.Web.Components;
 using PeerGrid.Web.Contracts;
 using PeerGrid.Web.Devices;
 using PeerGrid.Web.Hosting;
@@ -31,6 +32,10 @@ app.MapTradersApi();
 app.MapContractsApi();
 app.MapOrdersApi();
 app.MapTransactionsApi();
+
+app.MapStaticAssets();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
 

@@ -17,7 +17,7 @@ namespace PeerGrid.Web.Auth;
 /// </summary>
 internal static class AuthApi
 {
-    public const int MaxNameLength = 100;
+    public const int MaxNameLength = Registration.MaxNameLength;
 
     public static void MapAuthApi(this IEndpointRouteBuilder app)
     {
@@ -44,32 +44,23 @@ internal static class AuthApi
         string? displayName = r?.String("displayName", "\"Ada\"");
         string? householdName = r?.String("householdName", "\"Ada's house\"");
         r?.Finish();
-        CheckLength("displayName", displayName, errors);
-        CheckLength("householdName", householdName, errors);
-        if (email is not null && (email.Length > 254 || !email.Contains('@', StringComparison.Ordinal)))
-        {
-            errors.Add("email", "is not an e-mail address", "give an address like ada@example.org");
-        }
+        Registration.Check(email, displayName, householdName, errors);
         if (JsonBody.ProblemFor(errors) is { } problem)
         {
             return problem;
         }
 
-        CommunityRecord? community = await db.Communities.OrderBy(c => c.Id).FirstOrDefaultAsync(cancel);
-        if (community is null)
+        RegistrationResult result = await Registration.RegisterAsync(db, users, email!, password!, displayName, householdName, cancel);
+        if (result.NoCommunity)
         {
             return Results.Problem(title: "No community to join.", detail: "The operator has not created a community yet.", statusCode: StatusCodes.Status409Conflict);
         }
-        await using var tx = await db.Database.BeginTransactionAsync(cancel);
-        var user = new PlatformUser { UserName = email, Email = email, DisplayName = displayName ?? email!.Split('@')[0] };
-        IdentityResult created = await users.CreateAsync(user, password!);
-        if (!created.Succeeded)
+        if (result.Errors is { } identityErrors)
         {
-            return IdentityProblem(created);
+            return Problems.Validation(identityErrors);
         }
-        await users.AddToRoleAsync(user, Roles.Prosumer);
-        HouseholdRecord household = await Households.CreateAsync(db, community.Id, user.Id, householdName ?? $"{user.DisplayName}'s household", cancel);
-        await tx.CommitAsync(cancel);
+        PlatformUser user = result.User!;
+        HouseholdRecord household = result.Household!;
         return Results.Created("/api/auth/me", new { user.Id, user.Email, user.DisplayName, householdId = household.Id });
     }
 
@@ -124,27 +115,6 @@ internal static class AuthApi
         IList<string> roles = await users.GetRolesAsync(user);
         long? householdId = await CurrentUser.HouseholdIdAsync(db, context.User, cancel);
         return Results.Ok(new { user.Id, user.Email, user.DisplayName, roles, householdId });
-    }
-
-    private static void CheckLength(string field, string? value, ValidationErrors errors)
-    {
-        if (value is not null && (value.Length > MaxNameLength || value.Trim().Length == 0))
-        {
-            errors.Add(field, value.Trim().Length == 0 ? "is blank" : $"has {value.Length} characters, more than {MaxNameLength}", $"give 1–{MaxNameLength} characters");
-        }
-    }
-
-    private static IResult IdentityProblem(IdentityResult result)
-    {
-        var errors = new ValidationErrors();
-        foreach (IdentityError e in result.Errors)
-        {
-            string field = e.Code.Contains("Password", StringComparison.Ordinal) ? "password"
-                : e.Code.Contains("Email", StringComparison.Ordinal) || e.Code.Contains("UserName", StringComparison.Ordinal) ? "email"
-                : "(body)";
-            errors.Add(field, e.Description, field == "password" ? "use at least 10 characters with a digit, a lower-case and an upper-case letter" : "use another e-mail address");
-        }
-        return Problems.Validation(errors);
     }
 }
 

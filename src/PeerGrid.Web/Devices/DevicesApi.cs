@@ -156,17 +156,8 @@ internal static class DevicesApi
         {
             return problem;
         }
-        (HouseholdRecord? household, T? device) = await FindAsync(kind, id, request.HttpContext, db, cancel);
-        if (household is null || device is null)
-        {
-            return Problems.NotFound(kind.Singular);
-        }
-        if (device.IsOn != isOn!.Value)
-        {
-            device.IsOn = isOn.Value;
-            await ConfigChanges.SaveAsync(db, household.CommunityId, cancel);
-        }
-        return Results.Ok(View(device));
+        T? device = await DeviceSwitch.SetAsync(db, request.HttpContext.User, kind.Set, id, isOn!.Value, cancel);
+        return device is null ? Problems.NotFound(kind.Singular) : Results.Ok(View(device));
     }
 
     private static IResult ListTemplates() =>

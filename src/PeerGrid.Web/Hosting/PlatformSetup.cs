@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
@@ -20,9 +21,18 @@ internal static class PlatformSetup
     public const string ProsumerPolicy = "prosumer";
     public const string OperatorPolicy = "operator";
 
+    /// <summary>The dashboard's pages: a prosumer logged in with the browser cookie (never a bearer token).</summary>
+    public const string ProsumerPagePolicy = "prosumer-page";
+
+    /// <summary>Where the dashboard sends a browser that is not logged in.</summary>
+    public const string LoginPath = "/login";
+
     public static void AddPlatformServices(this WebApplicationBuilder builder)
     {
         IServiceCollection services = builder.Services;
+        // Serve wwwroot and Blazor's script from the build output's static web assets manifest in every environment
+        // (tests run as "Testing"); a published app has no such manifest and serves its wwwroot as published.
+        builder.WebHost.UseStaticWebAssets();
         ConfigurationManager config = builder.Configuration;
 
         services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -59,13 +69,18 @@ internal static class PlatformSetup
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            // An API answers 401/403, never a redirect to a login page.
-            o.Events.OnRedirectToLogin = c => Status(c.Response, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = c => Status(c.Response, StatusCodes.Status403Forbidden);
+            o.LoginPath = LoginPath;
+            o.AccessDeniedPath = "/access-denied";
+            // An API answers 401/403, never a redirect to a login page; the dashboard's pages redirect.
+            o.Events.OnRedirectToLogin = c => IsApi(c.Request) ? Status(c.Response, StatusCodes.Status401Unauthorized) : Redirect(c);
+            o.Events.OnRedirectToAccessDenied = c => IsApi(c.Request) ? Status(c.Response, StatusCodes.Status403Forbidden) : Redirect(c);
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(ProsumerPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Prosumer))
-            .AddPolicy(OperatorPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator));
+            .AddPolicy(OperatorPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator))
+            .AddPolicy(ProsumerPagePolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().RequireRole(Roles.Prosumer));
+        services.AddCascadingAuthenticationState();
+        services.AddRazorComponents().AddInteractiveServerComponents();
 
         services.AddRateLimiter(o =>
         {
@@ -117,6 +132,14 @@ internal static class PlatformSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+    }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     private static Task Status(HttpResponse response, int status)

@@ -77,32 +77,11 @@ internal static class WalletApi
             return problem;
         }
 
-        HouseholdRecord? household = await CurrentUser.HouseholdAsync(db, request.HttpContext.User, cancel);
-        if (household is null)
+        StoredResponse? moved = await MoveMoneyAsync(db, request.HttpContext.User, clock, direction == Direction.TopUp, amount!.Value, reference, key, cancel);
+        if (moved is not { } stored)
         {
             return Problems.NotFound("wallet");
         }
-        string operation = direction == Direction.TopUp ? "wallet.topup" : "wallet.withdrawal";
-        string hash = IdempotentMoney.Hash(operation, $"{amount!.Value.ToString(CultureInfo.InvariantCulture)}|{reference}");
-        string userId = CurrentUser.Id(request.HttpContext.User);
-        DateTimeOffset now = clock.GetUtcNow();
-        StoredResponse stored = await IdempotentMoney.RunAsync(db, userId, key, operation, hash, now, async ct =>
-        {
-            long wallet = await db.Accounts.Where(a => a.HouseholdId == household.Id).Select(a => a.Id).SingleAsync(ct);
-            long payments = await LedgerWriter.SystemAccountIdAsync(db, household.CommunityId, AccountKinds.Payments, ct);
-            (long from, long to) = direction == Direction.TopUp ? (payments, wallet) : (wallet, payments);
-            string kind = direction == Direction.TopUp ? "topup" : "withdrawal";
-            long? transferId = await LedgerWriter.TryTransferAsync(db, household.CommunityId, from, to, amount.Value, kind, reference, now, cancel: ct);
-            if (transferId is null)
-            {
-                var refused = new ProblemBody("Insufficient funds.", "The withdrawal would take the wallet below its credit limit: nothing was moved.", StatusCodes.Status409Conflict);
-                return (StatusCodes.Status409Conflict, JsonSerializer.Serialize(refused, JsonWeb));
-            }
-            long balance = await db.Accounts.Where(a => a.Id == wallet).Select(a => a.BalanceMicros).SingleAsync(ct);
-            var receipt = new MoneyReceipt(transferId.Value, kind, MoneyField.ToUnits(amount.Value), MoneyField.ToUnits(balance), reference);
-            return (StatusCodes.Status201Created, JsonSerializer.Serialize(receipt, JsonWeb));
-        }, cancel);
-
         if (stored.StatusCode == IdempotentMoney.KeyReusedStatus && stored.Json.Length == 0)
         {
             return Results.Problem(title: "Idempotency key reused.", detail: "This Idempotency-Key was used for a different request: use a new key for a new operation.",
@@ -116,7 +95,42 @@ internal static class WalletApi
         return Results.Content(stored.Json, contentType, statusCode: stored.StatusCode);
     }
 
-    private static readonly JsonSerializerOptions JsonWeb = new(JsonSerializerDefaults.Web);
+    /// <summary>
+    /// Moves validated money into (top-up) or out of (withdrawal) the user's wallet once per idempotency key: the API
+    /// and the dashboard's My Wallet both come here. The stored answer is a receipt (201), an insufficient-funds
+    /// problem (409) or, with an empty body, a key reused for another request (422); null when the user has no wallet.
+    /// </summary>
+    internal static async Task<StoredResponse?> MoveMoneyAsync(PlatformDbContext db, System.Security.Claims.ClaimsPrincipal user, TimeProvider clock, bool topUp,
+        long amount, string? reference, string key, CancellationToken cancel)
+    {
+        HouseholdRecord? household = await CurrentUser.HouseholdAsync(db, user, cancel);
+        if (household is null)
+        {
+            return null;
+        }
+        string operation = topUp ? "wallet.topup" : "wallet.withdrawal";
+        string hash = IdempotentMoney.Hash(operation, $"{amount.ToString(CultureInfo.InvariantCulture)}|{reference}");
+        string userId = CurrentUser.Id(user);
+        DateTimeOffset now = clock.GetUtcNow();
+        return await IdempotentMoney.RunAsync(db, userId, key, operation, hash, now, async ct =>
+        {
+            long wallet = await db.Accounts.Where(a => a.HouseholdId == household.Id).Select(a => a.Id).SingleAsync(ct);
+            long payments = await LedgerWriter.SystemAccountIdAsync(db, household.CommunityId, AccountKinds.Payments, ct);
+            (long from, long to) = topUp ? (payments, wallet) : (wallet, payments);
+            string kind = topUp ? "topup" : "withdrawal";
+            long? transferId = await LedgerWriter.TryTransferAsync(db, household.CommunityId, from, to, amount, kind, reference, now, cancel: ct);
+            if (transferId is null)
+            {
+                var refused = new ProblemBody("Insufficient funds.", "The withdrawal would take the wallet below its credit limit: nothing was moved.", StatusCodes.Status409Conflict);
+                return (StatusCodes.Status409Conflict, JsonSerializer.Serialize(refused, JsonWeb));
+            }
+            long balance = await db.Accounts.Where(a => a.Id == wallet).Select(a => a.BalanceMicros).SingleAsync(ct);
+            var receipt = new MoneyReceipt(transferId.Value, kind, MoneyField.ToUnits(amount), MoneyField.ToUnits(balance), reference);
+            return (StatusCodes.Status201Created, JsonSerializer.Serialize(receipt, JsonWeb));
+        }, cancel);
+    }
+
+    internal static readonly JsonSerializerOptions JsonWeb = new(JsonSerializerDefaults.Web);
 }
 
 internal sealed record MoneyRequest(decimal Amount, string? Reference);
