@@ -18,7 +18,7 @@ public static class PersistenceServices
         {
             string cs = options.ConnectionString
                 ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is postgresql (e.g. Host=localhost;Database=peergrid;Username=peergrid;Password=…)");
-            services.AddDbContextPool<PostgresPlatformDbContext>(o => o.UseNpgsql(cs));
+            services.AddDbContextPool<PostgresPlatformDbContext>(o => o.UseNpgsql(PostgresConnectionString(cs)));
             services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<PostgresPlatformDbContext>());
         }
         else
@@ -28,6 +28,20 @@ public static class PersistenceServices
             services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<SqlitePlatformDbContext>());
         }
         return services;
+    }
+
+    /// <summary>
+    /// The configured PostgreSQL connection string, with automatic statement preparation on unless it says otherwise:
+    /// the API's hot reads are a handful of statements, and prepared ones skip parsing and planning on every call.
+    /// </summary>
+    public static string PostgresConnectionString(string configured)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+        if (!configured.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 32;
+        }
+        return builder.ConnectionString;
     }
 
     public static string SqliteConnectionString(DatabaseOptions options)
