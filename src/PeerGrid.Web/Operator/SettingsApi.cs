@@ -79,13 +79,14 @@ internal static class SettingsApi
         return Results.Text(settings[section]!.ToJsonString(), "application/json");
     }
 
-    private static async Task<IResult> UsersAsync(PlatformDbContext db, UserManager<PlatformUser> users, int? page, int? pageSize, CancellationToken cancel)
+    private static async Task<IResult> UsersAsync(PlatformDbContext db, TimeProvider clock, int? page, int? pageSize, CancellationToken cancel)
     {
         int p = page ?? 1, size = pageSize ?? 50;
         if (p < 1 || size is < 1 or > 500)
         {
             return Problems.Validation(p < 1 ? "page" : "pageSize", p < 1 ? $"{p} is below 1" : $"{size} is outside 1 … 500", "page from 1, pageSize 1 … 500");
         }
+        DateTimeOffset now = clock.GetUtcNow();
         int total = await db.Users.CountAsync(cancel);
         var rows = await db.Users.AsNoTracking().OrderBy(u => u.Email).Skip((p - 1) * size).Take(size)
             .Select(u => new
@@ -112,7 +113,7 @@ internal static class SettingsApi
                 r.Email,
                 r.DisplayName,
                 roles = r.Roles,
-                lockedOut = r.LockoutEnd > DateTimeOffset.UtcNow,
+                lockedOut = r.LockoutEnd > now,
                 householdId = r.Household?.Id,
                 householdName = r.Household?.Name,
                 balance = r.Household is null ? (decimal?)null : MoneyField.ToUnits(balances.GetValueOrDefault(r.Household.Id)),
