@@ -32,16 +32,15 @@ public static class AccountKinds
     /// <summary>Network fees.</summary>
     public const string GridOperator = "grid-operator";
 
-    /// <summary>The community operator's revenue (platform fees).</summary>
+    /// <summary>The community operator: the market's central counterparty (buyers pay it, it pays sellers; ADR 0005), and what
+    /// stays with it is the operator's revenue (platform fees).</summary>
     public const string Platform = "platform";
 
-    /// <summary>The market as central counterparty: buyers pay it, it pays sellers (ADR 0005).</summary>
-    public const string Market = "market";
 
     /// <summary>Money entering and leaving the platform: top-ups and withdrawals (a bank or card processor).</summary>
     public const string Payments = "payments";
 
-    public static IReadOnlyList<string> System { get; } = [Utility, GridOperator, Platform, Market, Payments];
+    public static IReadOnlyList<string> System { get; } = [Utility, GridOperator, Platform, Payments];
 }
 
 /// <summary>An immutable movement of money between two accounts of one community.</summary>
@@ -55,7 +54,7 @@ public sealed class LedgerTransferRecord
     /// <summary>&gt; 0, micro-units.</summary>
     public long AmountMicros { get; set; }
 
-    /// <summary>What it pays for: "topup", "withdrawal", "grid-import", "grid-export", "market", "contract", "fee"…</summary>
+    /// <summary>What it pays for: "topup", "withdrawal", "grid-import", "grid-export", "fuel", "p2p-energy", "sharing", "grid-fee"</summary>
     public string Kind { get; set; } = "";
 
     /// <summary>The slot it settles, for transfers the clock makes.</summary>
