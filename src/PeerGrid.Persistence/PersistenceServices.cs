@@ -31,6 +31,14 @@ public static class PersistenceServices
     }
 
     /// <summary>
+    /// A context on <paramref name="connectionString"/> outside a host (benchmarks, tools, tests), configured as the host
+    /// configures it; the caller disposes it.
+    /// </summary>
+    public static PlatformDbContext Open(string provider, string connectionString) => provider == DatabaseProviders.PostgreSql
+        ? new PostgresPlatformDbContext(new DbContextOptionsBuilder<PostgresPlatformDbContext>().UseNpgsql(PostgresConnectionString(connectionString)).Options)
+        : new SqlitePlatformDbContext(new DbContextOptionsBuilder<SqlitePlatformDbContext>().UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance).Options);
+
+    /// <summary>
     /// The configured PostgreSQL connection string, with automatic statement preparation on unless it says otherwise:
     /// the API's hot reads are a handful of statements, and prepared ones skip parsing and planning on every call.
     /// </summary>

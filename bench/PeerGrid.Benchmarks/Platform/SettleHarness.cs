@@ -46,7 +46,7 @@ internal static class SettleHarness
         }
         try
         {
-            await using PlatformDbContext db = Open(provider, connection);
+            await using PlatformDbContext db = PersistenceServices.Open(provider, connection);
             await db.Database.MigrateAsync();
             var clock = Stopwatch.StartNew();
             long community = await SeedAsync(db, households);
@@ -83,10 +83,6 @@ internal static class SettleHarness
             }
         }
     }
-
-    private static PlatformDbContext Open(string provider, string connection) => provider == DatabaseProviders.PostgreSql
-        ? new PostgresPlatformDbContext(new DbContextOptionsBuilder<PostgresPlatformDbContext>().UseNpgsql(connection).Options)
-        : new SqlitePlatformDbContext(new DbContextOptionsBuilder<SqlitePlatformDbContext>().UseSqlite(connection).Options);
 
     private static async Task<long> SeedAsync(PlatformDbContext db, int count)
     {

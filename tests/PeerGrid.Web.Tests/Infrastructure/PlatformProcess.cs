@@ -135,7 +135,5 @@ public sealed class PlatformProcess : IDisposable
     }
 
     /// <summary>A context on a test database, outside any host.</summary>
-    public static PlatformDbContext OpenDb(TestDatabase db) => db.Provider == DatabaseProviders.PostgreSql
-        ? new PostgresPlatformDbContext(new DbContextOptionsBuilder<PostgresPlatformDbContext>().UseNpgsql(db.ConnectionString).Options)
-        : new SqlitePlatformDbContext(new DbContextOptionsBuilder<SqlitePlatformDbContext>().UseSqlite(db.ConnectionString).Options);
+    public static PlatformDbContext OpenDb(TestDatabase db) => PersistenceServices.Open(db.Provider, db.ConnectionString);
 }
