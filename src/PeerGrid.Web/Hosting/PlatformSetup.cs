@@ -24,6 +24,9 @@ internal static class PlatformSetup
     /// <summary>The dashboard's pages: a prosumer logged in with the browser cookie (never a bearer token).</summary>
     public const string ProsumerPagePolicy = "prosumer-page";
 
+    /// <summary>Operator pages of the dashboard (clock, settings, users, scenario lab): the cookie login and the operator role.</summary>
+    public const string OperatorPagePolicy = "operator-page";
+
     /// <summary>Where the dashboard sends a browser that is not logged in.</summary>
     public const string LoginPath = "/login";
 
@@ -78,9 +81,12 @@ internal static class PlatformSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(ProsumerPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Prosumer))
             .AddPolicy(OperatorPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator))
-            .AddPolicy(ProsumerPagePolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().RequireRole(Roles.Prosumer));
+            .AddPolicy(ProsumerPagePolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().RequireRole(Roles.Prosumer))
+            .AddPolicy(OperatorPagePolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().RequireRole(Roles.Operator));
         services.AddCascadingAuthenticationState();
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Radzen's services back its chart tooltips; PeerGrid uses Radzen for charts only.
+        Radzen.ServiceCollectionExtensions.AddRadzenComponents(services);
 
         services.AddRateLimiter(o =>
         {

@@ -7,9 +7,12 @@ namespace PeerGrid.Web.Http;
 /// The few community settings the API shows without building the whole scenario: read from the settings JSON (the
 /// scenario format, validated when the community was created).
 /// </summary>
-internal sealed record CommunitySettings(decimal ExportPricePerKwh, int SlotMinutes)
+internal sealed record CommunitySettings(decimal ExportPricePerKwh, int SlotMinutes, string TimeZoneId = "UTC")
 {
     public int SlotsPerDay => 1440 / SlotMinutes;
+
+    /// <summary>The community's time zone (UTC when the id is unknown on this machine).</summary>
+    public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out TimeZoneInfo? zone) ? zone : TimeZoneInfo.Utc;
 
     /// <summary>
     /// The grid export price is the tariff's flat export price, or its default "price" when it has time-of-use periods
@@ -33,7 +36,8 @@ internal sealed record CommunitySettings(decimal ExportPricePerKwh, int SlotMinu
         }
         int slotMinutes = root.TryGetProperty("slotMinutes", out JsonElement s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out int m) && m is > 0 and <= 1440
             ? m : 15;
-        return new CommunitySettings(export, slotMinutes);
+        string zoneId = root.TryGetProperty("timeZone", out JsonElement z) && z.ValueKind == JsonValueKind.String ? z.GetString()! : "UTC";
+        return new CommunitySettings(export, slotMinutes, zoneId);
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"export {ExportPricePerKwh}/kWh, {SlotMinutes}-minute slots");
