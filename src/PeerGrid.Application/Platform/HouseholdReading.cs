@@ -17,6 +17,10 @@ namespace PeerGrid.Application.Platform;
 /// <param name="CurtailedKwh">Generation that found no use, buyer or room on the connection.</param>
 /// <param name="UnmetKwh">Demand not served (connection limit or budget).</param>
 /// <param name="PaidMicros">Net money in the slot, micro-units: &gt; 0 paid, &lt; 0 earned (grid, peers, fees, fuel).</param>
+/// <param name="GridOnlyCostMicros">
+/// What the slot's whole load would have cost bought from the utility at its retail price: the "everything from the
+/// grid" bill the dashboard measures savings against.
+/// </param>
 public sealed record HouseholdReading(
     string HouseholdId,
     double LoadKwh,
@@ -31,4 +35,5 @@ public sealed record HouseholdReading(
     double P2PSoldKwh,
     double CurtailedKwh,
     double UnmetKwh,
-    long PaidMicros);
+    long PaidMicros,
+    long GridOnlyCostMicros);

@@ -123,7 +123,8 @@ public sealed class LiveSlotRunner
             p2p += Math.Max(traded, 0);
             readings[h] = new HouseholdReading(ids[h], view.LoadKwh[h], view.GenerationKwh[h], view.ChargeKwh[h], view.DischargeKwh[h],
                 view.StoredKwh[h], stepper.StoredLocalKwh(h), view.ImportKwh[h], view.ExportKwh[h], Math.Max(traded, 0), Math.Max(-traded, 0),
-                view.CurtailedKwh[h], view.UnmetKwh[h], view.CostMicros[h]);
+                view.CurtailedKwh[h], view.UnmetKwh[h], view.CostMicros[h],
+                Price.CostMicros(MeteredEnergy.MicroKwhOf(view.LoadKwh[h]), community.BuyMicrosPerKwh));
         }
 
         var trades = new List<LiveTrade>();

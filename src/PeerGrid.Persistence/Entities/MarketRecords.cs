@@ -52,6 +52,9 @@ public sealed class MeterReadingRecord
     public double CurtailedKwh { get; set; }
     public double UnmetKwh { get; set; }
     public long PaidMicros { get; set; }
+
+    /// <summary>The slot's whole load at the utility's retail price: the bill without PV, battery or peers.</summary>
+    public long GridOnlyCostMicros { get; set; }
 }
 
 /// <summary>An energy trade settled in a slot: a contract delivery or a market match.</summary>
@@ -92,4 +95,10 @@ public sealed class SettledSlotRecord
     public double GridExportKwh { get; set; }
     public double LoadKwh { get; set; }
     public double GenerationKwh { get; set; }
+
+    /// <summary>The utility's retail price in the slot (micro-units per kWh).</summary>
+    public long GridBuyMicrosPerKwh { get; set; }
+
+    /// <summary>The utility's feed-in tariff in the slot (micro-units per kWh).</summary>
+    public long GridSellMicrosPerKwh { get; set; }
 }

@@ -6,8 +6,16 @@ using PeerGrid.Persistence.Entities;
 
 namespace PeerGrid.Persistence.Platform;
 
-/// <summary>What a settled slot changed, for the live event stream.</summary>
-public sealed record SettledSlot(long CommunityId, long Slot, DateTimeOffset StartUtc, DateTimeOffset EndUtc, long? ClearingPriceMicrosPerKwh, double P2PKwh, int Trades, IReadOnlyList<long> Households);
+/// <summary>
+/// What a settled slot changed, for the live event stream. <see cref="Updates"/> holds each household's committed rows
+/// (reading, new wallet balance, trades), so an open dashboard can apply the slot without reading the database: with
+/// hundreds of dashboards open, one query per dashboard per slot is what would not scale.
+/// </summary>
+public sealed record SettledSlot(long CommunityId, long Slot, DateTimeOffset StartUtc, DateTimeOffset EndUtc, long? ClearingPriceMicrosPerKwh, double P2PKwh, int Trades,
+    IReadOnlyList<long> Households, long GridBuyMicrosPerKwh = 0, IReadOnlyDictionary<long, HouseholdSlotUpdate>? Updates = null);
+
+/// <summary>One household's part of a settled slot, as committed. Shared by every listener: read it, never change it.</summary>
+public sealed record HouseholdSlotUpdate(MeterReadingRecord Reading, long? WalletBalanceMicros, IReadOnlyList<TradeRecord> Trades);
 
 /// <summary>A test's way in: called inside the slot's transaction after every write, before the commit.</summary>
 public interface ISettlementProbe
@@ -51,12 +59,17 @@ public sealed class SlotSettler(LiveSlotRunner runner, CommunityModelCache model
             GridExportKwh = outcome.Readings.Sum(r => r.GridExportKwh),
             LoadKwh = outcome.Readings.Sum(r => r.LoadKwh),
             GenerationKwh = outcome.Readings.Sum(r => r.GenerationKwh),
+            GridBuyMicrosPerKwh = outcome.GridBuyMicrosPerKwh,
+            GridSellMicrosPerKwh = outcome.GridSellMicrosPerKwh,
         });
         var byId = stored.ToDictionary(s => s.Household.Id, s => s.Household);
+        var readingRecords = new List<MeterReadingRecord>(outcome.Readings.Count);
         foreach (HouseholdReading r in outcome.Readings)
         {
             long id = CommunityScenario.StoredId(r.HouseholdId);
-            db.Readings.Add(ToRecord(id, slot, r));
+            MeterReadingRecord record = ToRecord(id, slot, r);
+            readingRecords.Add(record);
+            db.Readings.Add(record);
             HouseholdRecord h = byId[id];
             db.Households.Attach(h);
             h.BatteryStoredKwh = r.BatteryStoredKwh;
@@ -64,9 +77,10 @@ public sealed class SlotSettler(LiveSlotRunner runner, CommunityModelCache model
             db.Entry(h).Property(x => x.BatteryStoredKwh).IsModified = true;
             db.Entry(h).Property(x => x.BatteryLocalKwh).IsModified = true;
         }
+        var tradeRecords = new List<TradeRecord>(outcome.Trades.Count);
         foreach (LiveTrade t in outcome.Trades)
         {
-            db.Trades.Add(new TradeRecord
+            var trade = new TradeRecord
             {
                 CommunityId = communityId,
                 Slot = slot,
@@ -77,7 +91,9 @@ public sealed class SlotSettler(LiveSlotRunner runner, CommunityModelCache model
                 EnergyMicroKwh = t.EnergyMicroKwh,
                 PriceMicrosPerKwh = t.PriceMicrosPerKwh,
                 AmountMicros = t.AmountMicros,
-            });
+            };
+            tradeRecords.Add(trade);
+            db.Trades.Add(trade);
         }
         var readingOf = outcome.Readings.ToDictionary(r => CommunityScenario.StoredId(r.HouseholdId));
         foreach (OrderRecord o in orders)
@@ -123,7 +139,8 @@ public sealed class SlotSettler(LiveSlotRunner runner, CommunityModelCache model
         await tx.CommitAsync(cancel);
         db.ChangeTracker.Clear();
         return new SettledSlot(communityId, slot, outcome.StartUtc, outcome.EndUtc, outcome.ClearingPriceMicrosPerKwh, outcome.P2PKwh, outcome.Trades.Count,
-            [.. outcome.Readings.Select(r => CommunityScenario.StoredId(r.HouseholdId))]);
+            [.. outcome.Readings.Select(r => CommunityScenario.StoredId(r.HouseholdId))], outcome.GridBuyMicrosPerKwh,
+            Updates(readingRecords, wallets, tradeRecords));
     }
 
     /// <summary>
@@ -299,6 +316,28 @@ public sealed class SlotSettler(LiveSlotRunner runner, CommunityModelCache model
         };
     }
 
+    private static Dictionary<long, HouseholdSlotUpdate> Updates(List<MeterReadingRecord> readings, Dictionary<long, LedgerAccountRecord> wallets, List<TradeRecord> trades)
+    {
+        var byHousehold = new Dictionary<long, List<TradeRecord>>();
+        foreach (TradeRecord t in trades)
+        {
+            foreach (long? party in (ReadOnlySpan<long?>)[t.BuyerHouseholdId, t.SellerHouseholdId])
+            {
+                if (party is { } h)
+                {
+                    (byHousehold.TryGetValue(h, out List<TradeRecord>? list) ? list : byHousehold[h] = []).Add(t);
+                }
+            }
+        }
+        var updates = new Dictionary<long, HouseholdSlotUpdate>(readings.Count);
+        foreach (MeterReadingRecord r in readings)
+        {
+            updates[r.HouseholdId] = new HouseholdSlotUpdate(r, wallets.TryGetValue(r.HouseholdId, out LedgerAccountRecord? w) ? w.BalanceMicros : null,
+                byHousehold.TryGetValue(r.HouseholdId, out List<TradeRecord>? mine) ? mine : []);
+        }
+        return updates;
+    }
+
     /// <summary>The ledger's transfer kinds in the platform's kebab-case vocabulary.</summary>
     public static string TransferKindName(string kind) => kind switch
     {
@@ -327,5 +366,6 @@ public sealed class SlotSettler(LiveSlotRunner runner, CommunityModelCache model
         CurtailedKwh = r.CurtailedKwh,
         UnmetKwh = r.UnmetKwh,
         PaidMicros = r.PaidMicros,
+        GridOnlyCostMicros = r.GridOnlyCostMicros,
     };
 }

@@ -536,6 +536,9 @@ namespace PeerGrid.Persistence.Migrations.Postgres
                     b.Property<double>("GridImportKwh")
                         .HasColumnType("double precision");
 
+                    b.Property<long>("GridOnlyCostMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<double>("LoadKwh")
                         .HasColumnType("double precision");
 
@@ -698,11 +701,17 @@ namespace PeerGrid.Persistence.Migrations.Postgres
                     b.Property<double>("GenerationKwh")
                         .HasColumnType("double precision");
 
+                    b.Property<long>("GridBuyMicrosPerKwh")
+                        .HasColumnType("bigint");
+
                     b.Property<double>("GridExportKwh")
                         .HasColumnType("double precision");
 
                     b.Property<double>("GridImportKwh")
                         .HasColumnType("double precision");
+
+                    b.Property<long>("GridSellMicrosPerKwh")
+                        .HasColumnType("bigint");
 
                     b.Property<double>("LoadKwh")
                         .HasColumnType("double precision");

@@ -511,6 +511,9 @@ namespace PeerGrid.Persistence.Migrations.Sqlite
                     b.Property<double>("GridImportKwh")
                         .HasColumnType("REAL");
 
+                    b.Property<long>("GridOnlyCostMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("LoadKwh")
                         .HasColumnType("REAL");
 
@@ -671,11 +674,17 @@ namespace PeerGrid.Persistence.Migrations.Sqlite
                     b.Property<double>("GenerationKwh")
                         .HasColumnType("REAL");
 
+                    b.Property<long>("GridBuyMicrosPerKwh")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("GridExportKwh")
                         .HasColumnType("REAL");
 
                     b.Property<double>("GridImportKwh")
                         .HasColumnType("REAL");
+
+                    b.Property<long>("GridSellMicrosPerKwh")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("LoadKwh")
                         .HasColumnType("REAL");

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PeerGrid.Persistence;
 using PeerGrid.Persistence.Entities;
@@ -7,15 +8,16 @@ using PeerGrid.Web.Http;
 namespace PeerGrid.Web.Components.Pages.Dashboard;
 
 /// <summary>
-/// What the dashboard shows, read in-process for the logged-in user's household only: the latest meter reading (the
-/// "now" values), today's bill, the wallet and recent trades. Energy in kWh per slot, money in currency units.
+/// Reads a <see cref="DashboardState"/> for the logged-in user's household only: the latest meter reading, the last
+/// day's readings, the last week per day, today's and this month's bill with its grid-only counterpart, the wallet and
+/// recent trades. Every read is an index range on (household, slot), so a year of readings costs what a month does.
+/// Every read stops at the household's latest reading, so a slot committed while this reads is not half in the state:
+/// its event applies it whole (<see cref="DashboardState.Apply"/>).
 /// </summary>
 internal static class DashboardQuery
 {
-    public const int RecentTrades = 8;
-
-    /// <summary>The view, or null when the user owns no household.</summary>
-    public static async Task<DashboardView?> LoadAsync(PlatformDbContext db, ClaimsPrincipal user, CancellationToken cancel)
+    /// <summary>The state, or null when the user owns no household.</summary>
+    public static async Task<DashboardState?> LoadAsync(PlatformDbContext db, ClaimsPrincipal user, CancellationToken cancel)
     {
         long? householdId = await CurrentUser.HouseholdIdAsync(db, user, cancel);
         if (householdId is not { } id)
@@ -24,51 +26,84 @@ internal static class DashboardQuery
         }
         HouseholdRecord household = await db.Households.AsNoTracking().SingleAsync(h => h.Id == id, cancel);
         CommunityRecord community = await db.Communities.AsNoTracking().SingleAsync(c => c.Id == household.CommunityId, cancel);
-        CommunitySettings settings = CommunitySettings.Read(community.SettingsJson);
+        var state = new DashboardState(household.Name, id, community.Id, CommunityTime.Of(community), await BatteryCapacityKwhAsync(db, id, cancel));
 
         MeterReadingRecord? latest = await db.Readings.AsNoTracking().Where(r => r.HouseholdId == id)
             .OrderByDescending(r => r.Slot).FirstOrDefaultAsync(cancel);
-        SettledSlotRecord? slot = latest is null ? null
-            : await db.SettledSlots.AsNoTracking().SingleOrDefaultAsync(s => s.CommunityId == community.Id && s.Slot == latest.Slot, cancel);
-
-        // Slot 0 starts at the community's local midnight, so a day is every slotsPerDay slots.
-        long todayPaidMicros = 0;
-        if (latest is not null)
-        {
-            long dayStart = latest.Slot - (latest.Slot % settings.SlotsPerDay);
-            todayPaidMicros = await db.Readings.Where(r => r.HouseholdId == id && r.Slot >= dayStart && r.Slot <= latest.Slot)
-                .Select(r => r.PaidMicros).SumAsync(cancel);
-        }
         LedgerAccountRecord? wallet = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.HouseholdId == id, cancel);
-        List<TradeRecord> trades = await db.Trades.AsNoTracking()
-            .Where(t => t.BuyerHouseholdId == id || t.SellerHouseholdId == id)
-            .OrderByDescending(t => t.Slot).ThenByDescending(t => t.Id).Take(RecentTrades).ToListAsync(cancel);
+        state.WalletMicros = wallet?.BalanceMicros ?? 0;
+        if (latest is null)
+        {
+            return state;
+        }
 
-        return new DashboardView(
-            household.Name,
-            community.Id,
-            settings.SlotMinutes,
-            latest is null ? null : NowView.Of(latest, slot),
-            MoneyField.ToUnits(todayPaidMicros),
-            wallet is null ? 0 : MoneyField.ToUnits(wallet.BalanceMicros),
-            [.. trades.Select(t => TradeView.Of(t, id))]);
+        CommunityTime time = state.Time;
+        long last = latest.Slot;
+        SettledSlotRecord? slot = await db.SettledSlots.AsNoTracking().SingleOrDefaultAsync(s => s.CommunityId == community.Id && s.Slot == last, cancel);
+        long today = time.DayStart(last), month = state.MonthStart(last);
+        var sums = await db.Readings.Where(r => r.HouseholdId == id && r.Slot >= month && r.Slot <= last)
+            .GroupBy(r => r.HouseholdId)
+            .Select(g => new
+            {
+                MonthPaid = g.Sum(r => r.PaidMicros),
+                MonthGridOnly = g.Sum(r => r.GridOnlyCostMicros),
+                TodayPaid = g.Sum(r => r.Slot >= today ? r.PaidMicros : 0),
+                TodayGridOnly = g.Sum(r => r.Slot >= today ? r.GridOnlyCostMicros : 0),
+            })
+            .SingleAsync(cancel);
+        List<MeterReadingRecord> day = await db.Readings.AsNoTracking()
+            .Where(r => r.HouseholdId == id && r.Slot > last - time.SlotsPerDay && r.Slot <= last).OrderBy(r => r.Slot).ToListAsync(cancel);
+        long perDay = time.SlotsPerDay, weekFrom = today - ((DashboardState.WeekDays - 1) * perDay);
+        var week = await db.Readings.Where(r => r.HouseholdId == id && r.Slot >= weekFrom && r.Slot <= last)
+            .GroupBy(r => r.Slot / perDay)
+            .Select(g => new
+            {
+                Day = g.Key,
+                Generation = g.Sum(r => r.GenerationKwh),
+                Load = g.Sum(r => r.LoadKwh),
+                Import = g.Sum(r => r.GridImportKwh),
+                P2P = g.Sum(r => r.P2PBoughtKwh + r.P2PSoldKwh),
+            })
+            .ToListAsync(cancel);
+        List<TradeRecord> trades = await db.Trades.AsNoTracking()
+            .Where(t => (t.BuyerHouseholdId == id || t.SellerHouseholdId == id) && t.Slot <= last)
+            .OrderByDescending(t => t.Slot).ThenByDescending(t => t.Id).Take(DashboardState.RecentTrades).ToListAsync(cancel);
+
+        state.Restore(latest, slot?.ClearingPriceMicrosPerKwh, slot?.GridBuyMicrosPerKwh ?? 0,
+            new Sums(today, month, sums.TodayPaid, sums.TodayGridOnly, sums.MonthPaid, sums.MonthGridOnly), day,
+            [.. week.OrderBy(w => w.Day).Select(w => new DayTotals(w.Day, w.Generation, w.Load, w.Import, w.P2P))], trades);
+        return state;
+    }
+
+    /// <summary>The capacity of the household's batteries that are on (what the state of charge is a share of).</summary>
+    private static async Task<double> BatteryCapacityKwhAsync(PlatformDbContext db, long householdId, CancellationToken cancel)
+    {
+        List<string> specs = await db.Batteries.AsNoTracking().Where(b => b.HouseholdId == householdId && b.IsOn)
+            .Select(b => b.SpecJson).ToListAsync(cancel);
+        double total = 0;
+        foreach (string spec in specs)
+        {
+            using JsonDocument doc = JsonDocument.Parse(spec);
+            if (doc.RootElement.TryGetProperty("capacityKwh", out JsonElement c) && c.ValueKind == JsonValueKind.Number)
+            {
+                total += c.GetDouble();
+            }
+        }
+        return total;
     }
 }
 
-internal sealed record DashboardView(string HouseholdName, long CommunityId, int SlotMinutes, NowView? Now, decimal TodayPaid, decimal WalletBalance, IReadOnlyList<TradeView> Trades);
+/// <summary>Bill sums from a day's and a month's first slot (micro-units).</summary>
+internal sealed record Sums(long TodayStart, long MonthStart, long TodayPaid, long TodayGridOnly, long MonthPaid, long MonthGridOnly);
 
-/// <summary>The last settled slot as the household metered it (kWh in the slot; the price is the market's clearing price).</summary>
-internal sealed record NowView(long Slot, DateTimeOffset? StartUtc, double GenerationKwh, double ConsumptionKwh, double BatteryStoredKwh,
-    double P2PBoughtKwh, double P2PSoldKwh, double GridImportKwh, double GridExportKwh, decimal Paid, decimal? ClearingPrice)
+/// <summary>One local day's totals (kWh); <see cref="Day"/> is the slot number ÷ slots per day.</summary>
+internal sealed record DayTotals(long Day, double GenerationKwh, double LoadKwh, double GridImportKwh, double P2PKwh)
 {
-    public static NowView Of(MeterReadingRecord r, SettledSlotRecord? s) => new(r.Slot, s?.StartUtc, r.GenerationKwh, r.LoadKwh, r.BatteryStoredKwh,
-        r.P2PBoughtKwh, r.P2PSoldKwh, r.GridImportKwh, r.GridExportKwh, MoneyField.ToUnits(r.PaidMicros),
-        s?.ClearingPriceMicrosPerKwh is { } p ? MoneyField.ToUnits(p) : null);
-}
-
-/// <summary>One of the household's trades, from its side: bought or sold, kWh, price per kWh and amount.</summary>
-internal sealed record TradeView(long Slot, string Side, string Kind, double EnergyKwh, decimal PricePerKwh, decimal Amount)
-{
-    public static TradeView Of(TradeRecord t, long householdId) => new(t.Slot, t.BuyerHouseholdId == householdId ? "bought" : "sold", t.Kind,
-        t.EnergyMicroKwh / 1_000_000.0, MoneyField.ToUnits(t.PriceMicrosPerKwh), MoneyField.ToUnits(t.AmountMicros));
+    public DayTotals Plus(MeterReadingRecord r) => this with
+    {
+        GenerationKwh = GenerationKwh + r.GenerationKwh,
+        LoadKwh = LoadKwh + r.LoadKwh,
+        GridImportKwh = GridImportKwh + r.GridImportKwh,
+        P2PKwh = P2PKwh + r.P2PBoughtKwh + r.P2PSoldKwh,
+    };
 }
