@@ -21,6 +21,17 @@ internal static class FormJson
             : JsonValue.Create(text.Trim());
     }
 
+    /// <summary>A money field: exact decimal, never through double.</summary>
+    public static void Money(JsonObject o, string key, string? text)
+    {
+        if (!string.IsNullOrWhiteSpace(text) && decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out decimal value))
+        {
+            o[key] = value;
+            return;
+        }
+        Text(o, key, text);
+    }
+
     /// <summary>A whole number field (minutes); a fraction is sent as is and refused by the reader.</summary>
     public static void Whole(JsonObject o, string key, string? text)
     {

@@ -39,6 +39,15 @@ public abstract class LiveDevicePage : ComponentBase, IDisposable
 
     protected CancellationToken Stopping => _stop.Token;
 
+    /// <summary>What the last change did, for role="status".</summary>
+    protected string? Message { get; set; }
+
+    /// <summary>Why the last change failed, for role="alert".</summary>
+    protected string? Failure { get; private set; }
+
+    /// <summary>True while a change runs: the page disables its buttons.</summary>
+    protected bool Busy { get; private set; }
+
     /// <summary>Reads everything the page shows for <see cref="User"/>'s household (sets <see cref="CommunityId"/>).</summary>
     protected abstract Task LoadAsync(CancellationToken cancel);
 
@@ -57,6 +66,30 @@ public abstract class LiveDevicePage : ComponentBase, IDisposable
     {
         using IServiceScope scope = Scopes.CreateScope();
         return await work(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
+    }
+
+    /// <summary>Runs a change, then reloads; a failure is logged and shown as a message instead of ending the page.</summary>
+    protected async Task RunChangeAsync(Func<Task> change)
+    {
+        Busy = true;
+        Message = null;
+        Failure = null;
+        try
+        {
+            await change();
+            await LoadAsync(Stopping);
+        }
+#pragma warning disable CA1031 // Any failure is shown as a message; details go to the log, not the page.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.LogError(e, "a device change failed");
+            Failure = "Something went wrong: reload the page to see your devices as they are, then try again.";
+        }
+        finally
+        {
+            Busy = false;
+        }
     }
 
     private async Task ListenAsync(SlotEvents.Subscription subscription, CancellationToken cancel)
