@@ -12,8 +12,6 @@ namespace PeerGrid.Web.Components.Pages.Appliances;
 /// </summary>
 public sealed class ApplianceForm
 {
-    public static readonly IReadOnlyList<string> UsageTypes = ["always-on", "time-windows", "deferrable", "profile"];
-
     /// <summary>Day names in the scenario format's order (bit 0 = Monday).</summary>
     public static readonly IReadOnlyList<string> DayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 

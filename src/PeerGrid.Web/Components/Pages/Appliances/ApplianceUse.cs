@@ -10,7 +10,8 @@ namespace PeerGrid.Web.Components.Pages.Appliances;
 /// </summary>
 internal static class ApplianceUse
 {
-    private static readonly string[] DayLabels = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    /// <summary>Day labels in the scenario format's day order (Monday first).</summary>
+    public static readonly IReadOnlyList<string> DayLabels = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
     public static string Energy(Appliance a) => a.Usage switch
     {
