@@ -12,7 +12,6 @@ public sealed class TemplateCount
 {
     public required string Template { get; init; }
 
-    [Range(0, LabScenario.MaxHouseholds, ErrorMessage = "The count must be from 0 to 2,000 — lower it.")]
     public int Count { get; set; }
 }
 
@@ -72,7 +71,8 @@ public sealed class LabScenarioInput
     {
         var fields = new List<(string, FieldIdentifier)>();
         var households = new JsonArray();
-        foreach (TemplateCount t in Households.Where(t => t.Count > 0))
+        // A negative count goes through, so the readers' message about it reaches the field.
+        foreach (TemplateCount t in Households.Where(t => t.Count != 0))
         {
             fields.Add(($"households[{households.Count}]", new FieldIdentifier(t, nameof(TemplateCount.Count))));
             households.Add(new JsonObject { ["template"] = t.Template, ["count"] = t.Count, ["idPrefix"] = t.Template + "-" });
