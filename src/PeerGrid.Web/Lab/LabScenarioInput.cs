@@ -81,7 +81,7 @@ public sealed class LabScenarioInput
         {
             ["name"] = Name,
             ["seed"] = Seed,
-            ["start"] = StartDate?.ToString("yyyy-MM-dd'T'00:00", CultureInfo.InvariantCulture),
+            ["start"] = StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00",
             ["timeZone"] = TimeZone,
             ["horizon"] = new JsonObject { ["days"] = Days },
             ["slotMinutes"] = SlotMinutes,
