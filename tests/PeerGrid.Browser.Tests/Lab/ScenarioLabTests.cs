@@ -55,7 +55,8 @@ public sealed class ScenarioLabTests
             await Expect(table.GetByRole(AriaRole.Rowheader, new() { Name = mechanism, Exact = true })).ToBeVisibleAsync();
         }
         await Expect(table.Locator("tbody tr")).ToHaveCountAsync(Mechanisms.Length);
-        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Daily P2P volume by mechanism" })).ToBeVisibleAsync();
+        // The charts draw once the browser has measured them.
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Daily P2P volume by mechanism" }).Locator(".rz-chart svg").First).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Results of pay-as-clear" })).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(page, "lab");
 
