@@ -3,6 +3,7 @@ using PeerGrid.Web.Components;
 using PeerGrid.Web.Contracts;
 using PeerGrid.Web.Devices;
 using PeerGrid.Web.Hosting;
+using PeerGrid.Web.Lab;
 using PeerGrid.Web.Market;
 using PeerGrid.Web.Operator;
 using PeerGrid.Web.Readings;
@@ -32,6 +33,7 @@ app.MapTradersApi();
 app.MapContractsApi();
 app.MapOrdersApi();
 app.MapTransactionsApi();
+app.MapLabApi();
 
 app.MapStaticAssets();
 app.MapAccountEndpoints();

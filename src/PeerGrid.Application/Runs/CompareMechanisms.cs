@@ -26,6 +26,9 @@ public sealed record ComparisonRow(
     double ExportKwh,
     decimal OperatorRevenue);
 
+/// <summary>One mechanism's run in a comparison: its summary and the market's efficiencies (<see cref="MarketEfficiency"/>).</summary>
+public sealed record MechanismRun(string Mechanism, RunSummary Summary, double VolumeEfficiency, double WelfareEfficiency);
+
 /// <summary>
 /// <c>peergrid run SCENARIO --compare A,B,…</c>: the same scenario (same seed, so the same weather and demand) under each
 /// mechanism. Savings are measured against a grid-only run, which is added when not listed. Each run's summary and
@@ -35,23 +38,38 @@ public static class CompareMechanisms
 {
     public static IReadOnlyList<ComparisonRow> Execute(Scenario scenario, IReadOnlyList<string> mechanisms, string outDir, Action<string, int, int>? progress = null, CancellationToken cancel = default)
     {
-        var order = new List<string>(mechanisms);
-        if (!order.Contains("grid-only"))
-        {
-            order.Insert(0, "grid-only");
-        }
-        var results = new List<(string Name, RunSummary Summary, double Efficiency, double Welfare)>();
-        foreach (string name in order)
+        var results = new List<MechanismRun>();
+        foreach (string name in WithBaseline(mechanisms))
         {
             string dir = Path.Combine(outDir, name);
             Directory.CreateDirectory(dir);
             var efficiency = new MarketEfficiency();
             RunOutcome outcome = RunScenario.Execute(scenario with { Mechanism = name }, dir, new RunOptions(), progress is null ? null : (d, t) => progress(name, d, t), [efficiency], cancel);
-            results.Add((name, outcome.Summary, efficiency.VolumeEfficiency, efficiency.WelfareEfficiency));
+            results.Add(new MechanismRun(name, outcome.Summary, efficiency.VolumeEfficiency, efficiency.WelfareEfficiency));
         }
-        decimal gridOnlyCost = results.First(r => r.Name == "grid-only").Summary.Community.CostTotal;
-        var rows = results.Select(r => new ComparisonRow(
-            r.Name,
+        List<ComparisonRow> rows = Rows(results);
+        File.WriteAllText(Path.Combine(outDir, "comparison.json"), ToJson(rows));
+        File.WriteAllText(Path.Combine(outDir, "comparison.csv"), ToCsv(rows));
+        return rows;
+    }
+
+    /// <summary>The mechanisms to run, in order, with grid-only first when not listed: savings are measured against it.</summary>
+    public static IReadOnlyList<string> WithBaseline(IReadOnlyList<string> mechanisms)
+    {
+        var order = new List<string>(mechanisms);
+        if (!order.Contains("grid-only"))
+        {
+            order.Insert(0, "grid-only");
+        }
+        return order;
+    }
+
+    /// <summary>One row per run, in order; <paramref name="runs"/> must include grid-only (<see cref="WithBaseline"/>).</summary>
+    public static List<ComparisonRow> Rows(IReadOnlyList<MechanismRun> runs)
+    {
+        decimal gridOnlyCost = runs.First(r => r.Mechanism == "grid-only").Summary.Community.CostTotal;
+        return [.. runs.Select(r => new ComparisonRow(
+            r.Mechanism,
             r.Summary.Community.CostTotal,
             gridOnlyCost - r.Summary.Community.CostTotal,
             r.Summary.Fairness.BillSpread,
@@ -59,17 +77,16 @@ public static class CompareMechanisms
             r.Summary.Fairness.ShareOfSavingsToConsumers,
             r.Summary.Community.SelfSufficiency,
             r.Summary.Community.PeerTradedKwh,
-            r.Efficiency,
-            r.Welfare,
+            r.VolumeEfficiency,
+            r.WelfareEfficiency,
             r.Summary.Community.UnmetKwh,
             r.Summary.Community.ImportKwh,
             r.Summary.Community.ExportKwh,
-            r.Summary.Market.OperatorRevenue)).ToList();
-
-        File.WriteAllText(Path.Combine(outDir, "comparison.json"), JsonSerializer.Serialize(rows, RunScenario.SummaryJson) + "\n");
-        File.WriteAllText(Path.Combine(outDir, "comparison.csv"), ToCsv(rows));
-        return rows;
+            r.Summary.Market.OperatorRevenue))];
     }
+
+    /// <summary>comparison.json's content.</summary>
+    public static string ToJson(IReadOnlyList<ComparisonRow> rows) => JsonSerializer.Serialize(rows, RunScenario.SummaryJson) + "\n";
 
     public static string ToCsv(IReadOnlyList<ComparisonRow> rows)
     {

@@ -49,10 +49,9 @@ public static class RunScenario
         string summaryPath = Path.Combine(outDir, "summary.json");
         string? householdsPath = options.HouseholdSeries ? Path.Combine(outDir, "households.csv") : null;
 
-        var aggregate = new CommunityAggregator();
         using var slots = new StreamWriter(slotsPath, append: false, new System.Text.UTF8Encoding(false), 1 << 16);
         using StreamWriter? households = householdsPath is null ? null : new StreamWriter(householdsPath, append: false, new System.Text.UTF8Encoding(false), 1 << 20);
-        var observers = new List<ISimulationObserver> { aggregate, new SlotCsvWriter(slots) };
+        var observers = new List<ISimulationObserver> { new SlotCsvWriter(slots) };
         if (households is not null)
         {
             observers.Add(new HouseholdSeriesCsvWriter(households));
@@ -61,18 +60,30 @@ public static class RunScenario
         {
             observers.AddRange(extraObservers);
         }
+        RunSummary summary = Simulate(scenario, observers, progress, cancel: cancel);
+        File.WriteAllText(summaryPath, JsonSerializer.Serialize(summary, SummaryJson) + "\n");
+        return new RunOutcome(summaryPath, slotsPath, householdsPath, summary);
+    }
 
+    /// <summary>
+    /// Simulates <paramref name="scenario"/> under its mechanism and summarises it, writing nothing: the web lab keeps
+    /// results in memory. <paramref name="observers"/> see every slot besides the KPI aggregates.
+    /// </summary>
+    /// <param name="threads">Cores to use (0 = all); results are identical for every value.</param>
+    public static RunSummary Simulate(Scenario scenario, IReadOnlyList<ISimulationObserver> observers, Action<int, int>? progress = null, int threads = 0, CancellationToken cancel = default)
+    {
+        var aggregate = new CommunityAggregator();
+        var all = new List<ISimulationObserver>(observers.Count + 2) { aggregate };
+        all.AddRange(observers);
         var pricing = scenario.Pricing == MarketSettings.MarginalPair ? PeerGrid.Markets.Auctions.PricingConvention.MarginalPair : PeerGrid.Markets.Auctions.PricingConvention.EquilibriumInterval;
         var market = Markets.MechanismFactory.Create(scenario, pricing);
         var marketTotals = new MarketTotalsObserver(market);
-        observers.Add(marketTotals);
+        all.Add(marketTotals);
         // Wallets declared in the scenario are settled in a ledger that never lets them overdraw (docs/markets.md#wallets).
         PeerGrid.Markets.Settlement.Ledger? ledger = Wallets.CreateLedger(scenario);
         var settlement = ledger is null ? null : new PeerGrid.Markets.Settlement.LedgerSettlement(ledger);
-        RunTotals totals = Simulator.Run(scenario, market, observers, progress, settlement: settlement, cancel: cancel);
-        RunSummary summary = Summarise(scenario, totals, aggregate, marketTotals.Totals, ledger);
-        File.WriteAllText(summaryPath, JsonSerializer.Serialize(summary, SummaryJson) + "\n");
-        return new RunOutcome(summaryPath, slotsPath, householdsPath, summary);
+        RunTotals totals = Simulator.Run(scenario, market, all, progress, threads, settlement, cancel);
+        return Summarise(scenario, totals, aggregate, marketTotals.Totals, ledger);
     }
 
     public static RunSummary Summarise(Scenario scenario, RunTotals totals, CommunityAggregator aggregate, MarketTotals? market = null, PeerGrid.Markets.Settlement.Ledger? ledger = null)

@@ -32,11 +32,22 @@ public static class ScenarioFiles
     }
 
     /// <summary>Validates scenario JSON; profile files are resolved against <paramref name="folder"/>.</summary>
-    public static ScenarioFileResult Parse(string json, string sourceName, string folder)
+    public static ScenarioFileResult Parse(string json, string sourceName, string folder) =>
+        Parse(json, sourceName, declaration => OpenFile(declaration, folder));
+
+    /// <summary>
+    /// Validates scenario JSON whose profiles come from CSV texts held in memory (the web lab's uploads), keyed by file
+    /// name. A declaration's <c>file</c> is matched by its last path segment only, so a scenario written for a folder
+    /// of profiles ("profiles/ev.csv") finds the upload "ev.csv", and no path ever reaches the file system.
+    /// </summary>
+    public static ScenarioFileResult Parse(string json, string sourceName, IReadOnlyDictionary<string, string> profileFiles) =>
+        Parse(json, sourceName, declaration => OpenUploaded(declaration, profileFiles));
+
+    private static ScenarioFileResult Parse(string json, string sourceName, Func<ProfileDeclaration, (TextReader Reader, string Name)> open)
     {
         var context = new ScenarioLoadContext
         {
-            LoadProfile = declaration => LoadProfile(declaration, folder),
+            LoadProfile = declaration => LoadProfile(declaration, open),
             ResolveLocation = name => ClimatePresets.TryGet(name, out Location? location) ? location : null,
             LocationNames = [.. ClimatePresets.Names],
             SupportedMechanisms = SupportedMechanisms,
@@ -46,9 +57,8 @@ public static class ScenarioFiles
         return result.IsValid ? ScenarioFileResult.Valid(result.Scenario) : ScenarioFileResult.Invalid([.. result.Errors]);
     }
 
-    private static Profile LoadProfile(ProfileDeclaration declaration, string folder)
+    private static Profile LoadProfile(ProfileDeclaration declaration, Func<ProfileDeclaration, (TextReader Reader, string Name)> open)
     {
-        string path = Path.GetFullPath(Path.Combine(folder, declaration.File));
         var options = new ProfileCsvOptions
         {
             ProfileId = declaration.Id,
@@ -63,20 +73,40 @@ public static class ScenarioFiles
             Cumulative = declaration.Cumulative,
             AllowNegative = declaration.AllowNegative,
         };
+        (TextReader reader, string name) = open(declaration);
+        using (reader)
+        {
+            try
+            {
+                return ProfileCsvReader.Read(reader, name, options);
+            }
+            catch (ProfileFormatException e)
+            {
+                // The scenario loader reports format problems at the profile's path; keep the file/line/fix message.
+                throw new FormatException(e.Message, e);
+            }
+        }
+    }
+
+    private static (TextReader, string) OpenFile(ProfileDeclaration declaration, string folder)
+    {
+        string path = Path.GetFullPath(Path.Combine(folder, declaration.File));
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"profile file {declaration.File} not found (looked for {path}); give a path relative to the scenario file");
         }
-        using var reader = new StreamReader(path);
-        try
+        return (new StreamReader(path), Path.GetFileName(path));
+    }
+
+    private static (TextReader, string) OpenUploaded(ProfileDeclaration declaration, IReadOnlyDictionary<string, string> profileFiles)
+    {
+        string name = declaration.File[(declaration.File.LastIndexOfAny(['/', '\\']) + 1)..];
+        if (!profileFiles.TryGetValue(name, out string? text))
         {
-            return ProfileCsvReader.Read(reader, Path.GetFileName(path), options);
+            string uploaded = profileFiles.Count == 0 ? "none" : string.Join(", ", profileFiles.Keys.Order(StringComparer.Ordinal));
+            throw new FileNotFoundException($"profile file {name} was not uploaded (uploaded: {uploaded}); upload a CSV file named {name} with the scenario");
         }
-        catch (ProfileFormatException e)
-        {
-            // The scenario loader reports format problems at the profile's path; keep the file/line/fix message.
-            throw new FormatException(e.Message, e);
-        }
+        return (new StringReader(text), name);
     }
 }
 

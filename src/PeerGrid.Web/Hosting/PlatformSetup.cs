@@ -117,6 +117,7 @@ internal static class PlatformSetup
         services.AddSingleton(sp => new SlotSettler(sp.GetRequiredService<LiveSlotRunner>(), sp.GetRequiredService<CommunityModelCache>(), sp.GetRequiredService<ISettlementProbe>()));
         services.AddSingleton<SlotEvents>();
         services.AddSingleton<MarketClock>();
+        services.AddSingleton<Lab.LabRuns>();
         services.AddHostedService(sp => sp.GetRequiredService<MarketClock>());
     }
 
