@@ -28,4 +28,17 @@ internal static class AccountEndpoints
     public static string SafeReturnUrl(string? returnUrl) =>
         returnUrl is { Length: > 1 } url && url[0] == '/' && url[1] != '/' && url[1] != '\\' && Uri.IsWellFormedUriString(url, UriKind.Relative)
             ? url : "/dashboard";
+
+    /// <summary>The operator's first page (operators have no household, so no dashboard).</summary>
+    public const string OperatorHome = "/operator/clock";
+
+    /// <summary>
+    /// Where a fresh login goes: the safe return address, except that an operator asking for the site's root or the
+    /// prosumer dashboard (the default) lands on <see cref="OperatorHome"/> instead of "Access denied".
+    /// </summary>
+    public static string LandingUrl(string? returnUrl, bool isOperator)
+    {
+        string url = SafeReturnUrl(returnUrl);
+        return isOperator && url is "/" or "/dashboard" ? OperatorHome : url;
+    }
 }

@@ -14,9 +14,6 @@ namespace PeerGrid.Web.Operator;
 /// <summary>The operator's clock: state, start, pause, single step, speed. Operator role only.</summary>
 internal static class ClockApi
 {
-    public const double MinSecondsPerSlot = 0.05;
-    public const double MaxSecondsPerSlot = 3600;
-
     public static void MapClockApi(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder g = app.MapGroup("/api/operator/clock").WithTags("Operator").RequireAuthorization(PlatformSetup.OperatorPolicy);
@@ -31,26 +28,14 @@ internal static class ClockApi
         db.Communities.OrderBy(c => c.Id).FirstAsync(cancel);
 
     private static async Task<IResult> GetAsync(PlatformDbContext db, CancellationToken cancel) =>
-        Results.Ok(await ViewAsync(db, await CommunityAsync(db, cancel), cancel));
+        Results.Ok(await ClockCommands.ViewAsync(db, cancel));
 
-    private static async Task<ClockView> ViewAsync(PlatformDbContext db, CommunityRecord c, CancellationToken cancel)
-    {
-        SettledSlotRecord? last = await db.SettledSlots.AsNoTracking().Where(s => s.CommunityId == c.Id).OrderByDescending(s => s.Slot).FirstOrDefaultAsync(cancel);
-        return new ClockView(c.Id, c.ClockRunning, c.SecondsPerSlot, last?.Slot, (last?.Slot ?? -1) + 1, last?.StartUtc, c.EpochDate, c.ConfigVersion);
-    }
-
-    private static async Task<IResult> SetAsync(PlatformDbContext db, MarketClock clock, bool running, CancellationToken cancel)
-    {
-        CommunityRecord c = await CommunityAsync(db, cancel);
-        await clock.SetRunningAsync(c.Id, running, cancel);
-        db.ChangeTracker.Clear();
-        return Results.Ok(await ViewAsync(db, await CommunityAsync(db, cancel), cancel));
-    }
+    private static async Task<IResult> SetAsync(PlatformDbContext db, MarketClock clock, bool running, CancellationToken cancel) =>
+        Results.Ok(await ClockCommands.SetRunningAsync(db, clock, running, cancel));
 
     private static async Task<IResult> StepAsync(PlatformDbContext db, MarketClock clock, CancellationToken cancel)
     {
-        CommunityRecord c = await CommunityAsync(db, cancel);
-        SettledSlot? settled = await clock.StepAsync(c.Id, cancel);
+        SettledSlot? settled = await ClockCommands.StepAsync(db, clock, cancel);
         if (settled is null)
         {
             return Problems.Conflict("Nothing to settle.", "The clock's stop slot is reached or the community has no households.");
@@ -69,18 +54,12 @@ internal static class ClockApi
         ObjectReader? r = ObjectReader.Open(body!.Value, "", errors, "clock speed");
         double? seconds = r?.RequiredNumber("secondsPerSlot", "5");
         r?.Finish();
-        if (seconds is { } s && (s < MinSecondsPerSlot || s > MaxSecondsPerSlot))
-        {
-            errors.Add("secondsPerSlot", $"{s} is outside {MinSecondsPerSlot} … {MaxSecondsPerSlot}", "give the wall-clock seconds one slot takes, e.g. 5");
-        }
         if (JsonBody.ProblemFor(errors) is { } problem)
         {
             return problem;
         }
-        CommunityRecord c = await CommunityAsync(db, cancel);
-        c.SecondsPerSlot = seconds!.Value;
-        await db.SaveChangesAsync(cancel);
-        return Results.Ok(await ViewAsync(db, c, cancel));
+        CommandResult<ClockView> result = await ClockCommands.SetSpeedAsync(db, seconds!.Value, cancel);
+        return JsonBody.ProblemFor(result.Errors) ?? Results.Ok(result.Value);
     }
 }
 
