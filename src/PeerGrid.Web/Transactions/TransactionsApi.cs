@@ -10,7 +10,7 @@ namespace PeerGrid.Web.Transactions;
 /// <summary>
 /// My money and energy: the ledger transfers touching my wallet and the trades I bought or sold in, newest first.
 /// Amounts are signed from my point of view (+ received, − paid), in currency units; energy in kWh. Both lists are
-/// filtered alike (kind, slot range) and paged alike (page, pageSize), each with its own total. The CSV download holds
+/// filtered alike (kinds, side, slot range; TransactionsQuery) and paged alike (page, pageSize), each with its own total. The CSV download holds
 /// every matching row of both lists (no paging, at most <see cref="MaxCsvRows"/> of each), invariant culture.
 /// </summary>
 internal static class TransactionsApi
