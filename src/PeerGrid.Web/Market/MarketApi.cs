@@ -36,13 +36,19 @@ internal static class MarketApi
             return Problems.Validation("count", $"{n} is outside 1 … {MaxHistory}", "ask for at most a week of slots");
         }
         CommunityRecord community = await ClockApi.CommunityAsync(db, cancel);
-        List<SettledSlotRecord> recent = await db.SettledSlots.AsNoTracking().Where(s => s.CommunityId == community.Id)
-            .OrderByDescending(s => s.Slot).Take(n).ToListAsync(cancel);
+        return Results.Ok(await LoadAsync(db, settler, community.Id, n, cancel));
+    }
+
+    /// <summary>The community's last <paramref name="count"/> settled slots, oldest first, and the next slot's book: the API's answer and the Market page's data.</summary>
+    public static async Task<MarketView> LoadAsync(PlatformDbContext db, SlotSettler settler, long communityId, int count, CancellationToken cancel)
+    {
+        List<SettledSlotRecord> recent = await db.SettledSlots.AsNoTracking().Where(s => s.CommunityId == communityId)
+            .OrderByDescending(s => s.Slot).Take(count).ToListAsync(cancel);
         recent.Reverse();
         var history = recent.Select(s => new MarketSlotView(s.Slot, s.StartUtc, s.ClearingPriceMicrosPerKwh is { } p ? MoneyField.ToUnits(p) : null,
             s.P2PKwh, s.GridImportKwh, s.GridExportKwh, s.LoadKwh, s.GenerationKwh)).ToList();
-        var preview = await settler.PreviewNextAsync(db, community.Id, cancel);
-        return Results.Ok(new MarketView(community.Id, history, preview is { } x ? Book(x.Outcome, x.Model, x.Contracts) : null));
+        var preview = await settler.PreviewNextAsync(db, communityId, cancel);
+        return new MarketView(communityId, history, preview is { } x ? Book(x.Outcome, x.Model, x.Contracts) : null);
     }
 
     /// <summary>

@@ -96,19 +96,12 @@ internal static class HouseholdApi
             return bad;
         }
         var errors = new ValidationErrors();
-        Preferences? preferences = DeviceJson.ReadPreferences(body!.Value, "", errors);
+        JsonElement? saved = await PreferencesCommands.SaveAsync(db, request.HttpContext.User, body!.Value, errors, cancel);
         if (JsonBody.ProblemFor(errors) is { } problem)
         {
             return problem;
         }
-        HouseholdRecord? h = await CurrentUser.HouseholdAsync(db, request.HttpContext.User, cancel);
-        if (h is null)
-        {
-            return Problems.NotFound("household");
-        }
-        h.PreferencesJson = DeviceJson.Write(preferences!);
-        await ConfigChanges.SaveAsync(db, h.CommunityId, cancel);
-        return Results.Ok(CommunityScenario.Element(h.PreferencesJson));
+        return saved is { } json ? Results.Ok(json) : Problems.NotFound("household");
     }
 
     private static void CheckLimit(string field, double? kw, ValidationErrors errors)

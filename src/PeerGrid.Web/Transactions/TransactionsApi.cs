@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using PeerGrid.Domain;
 using PeerGrid.Persistence;
-using PeerGrid.Persistence.Entities;
 using PeerGrid.Web.Hosting;
 using PeerGrid.Web.Http;
 
@@ -12,7 +10,7 @@ namespace PeerGrid.Web.Transactions;
 /// <summary>
 /// My money and energy: the ledger transfers touching my wallet and the trades I bought or sold in, newest first.
 /// Amounts are signed from my point of view (+ received, − paid), in currency units; energy in kWh. Both lists are
-/// filtered alike (kind, slot range) and paged alike (page, pageSize), each with its own total. The CSV download holds
+/// filtered alike (kinds, side, slot range; TransactionsQuery) and paged alike (page, pageSize), each with its own total. The CSV download holds
 /// every matching row of both lists (no paging, at most <see cref="MaxCsvRows"/> of each), invariant culture.
 /// </summary>
 internal static class TransactionsApi
@@ -27,25 +25,58 @@ internal static class TransactionsApi
     public static void MapTransactionsApi(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder g = app.MapGroup("/api/me").WithTags("Transactions").RequireAuthorization(PlatformSetup.ProsumerPolicy);
-        g.MapGet("/transactions", (HttpContext c, PlatformDbContext db, string? kind, string? fromSlot, string? toSlot, string? page, string? pageSize, string? format, CancellationToken ct) =>
-                GetAsync(c, db, new RawQuery(kind, fromSlot, toSlot, page, pageSize, format), csvRoute: false, ct))
+        g.MapGet("/transactions", (HttpContext c, PlatformDbContext db, string? kind, string? side, string? only, string? fromSlot, string? toSlot, string? page, string? pageSize, string? format, CancellationToken ct) =>
+                GetAsync(c, db, new RawQuery(kind, side, only, fromSlot, toSlot, page, pageSize, format), csvRoute: false, ct))
             .Produces<TransactionsPage>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem()
-            .WithSummary("My ledger transfers and trades (?kind, ?fromSlot, ?toSlot, ?page, ?pageSize, ?format=json|csv).");
-        g.MapGet("/transactions.csv", (HttpContext c, PlatformDbContext db, string? kind, string? fromSlot, string? toSlot, CancellationToken ct) =>
-                GetAsync(c, db, new RawQuery(kind, fromSlot, toSlot, null, null, "csv"), csvRoute: true, ct))
+            .WithSummary("My ledger transfers and trades (?kind=a,b, ?side=buy|sell, ?only=transfers|trades, ?fromSlot, ?toSlot, ?page, ?pageSize, ?format=json|csv).");
+        g.MapGet("/transactions.csv", (HttpContext c, PlatformDbContext db, string? kind, string? side, string? only, string? fromSlot, string? toSlot, CancellationToken ct) =>
+                GetAsync(c, db, new RawQuery(kind, side, only, fromSlot, toSlot, null, null, "csv"), csvRoute: true, ct))
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem()
-            .WithSummary("My ledger transfers and trades as a CSV download (?kind, ?fromSlot, ?toSlot).");
+            .WithSummary("My ledger transfers and trades as a CSV download (?kind=a,b, ?side, ?only, ?fromSlot, ?toSlot).");
     }
 
-    private sealed record RawQuery(string? Kind, string? FromSlot, string? ToSlot, string? Page, string? PageSize, string? Format);
+    /// <summary>The CSV download of the rows <paramref name="f"/> selects (paging aside), for the dashboard's links.</summary>
+    public static string CsvUrl(TransactionFilter f)
+    {
+        var q = new List<string>();
+        if (f.Kinds.Count > 0)
+        {
+            q.Add("kind=" + Uri.EscapeDataString(string.Join(',', f.Kinds)));
+        }
+        if (f.Side is { } side)
+        {
+            q.Add("side=" + side);
+        }
+        if (f.Only is { } only)
+        {
+            q.Add("only=" + only);
+        }
+        if (f.FromSlot is { } from)
+        {
+            q.Add("fromSlot=" + from.ToString(CultureInfo.InvariantCulture));
+        }
+        if (f.ToSlot is { } to)
+        {
+            q.Add("toSlot=" + to.ToString(CultureInfo.InvariantCulture));
+        }
+        return "/api/me/transactions.csv" + (q.Count > 0 ? "?" + string.Join('&', q) : "");
+    }
+
+    private sealed record RawQuery(string? Kind, string? Side, string? Only, string? FromSlot, string? ToSlot, string? Page, string? PageSize, string? Format);
 
     private static async Task<IResult> GetAsync(HttpContext context, PlatformDbContext db, RawQuery raw, bool csvRoute, CancellationToken cancel)
     {
         var errors = new ValidationErrors();
-        if (raw.Kind is { } k && (k.Length == 0 || k.Length > MaxKindLength || !k.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+        string[] kinds = raw.Kind is { } k ? k.Split(',') : [];
+        foreach (string one in kinds)
         {
-            errors.Add("kind", $"'{k}' is not a kind", "give a kind such as topup, withdrawal, contract or market (letters, digits and '-', at most 32)");
+            if (one.Length == 0 || one.Length > MaxKindLength || !one.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                errors.Add("kind", $"'{one}' is not a kind", "give a kind such as topup, withdrawal, contract or market (letters, digits and '-', at most 32), or several separated by commas");
+            }
         }
+        QueryParameters.OneOf("side", raw.Side, TransactionsQuery.Sides, errors);
+        QueryParameters.OneOf("only", raw.Only, TransactionsQuery.Lists, errors);
         long? from = QueryParameters.Long("fromSlot", raw.FromSlot, 0, long.MaxValue, null, errors);
         long? to = QueryParameters.Long("toSlot", raw.ToSlot, 0, long.MaxValue, null, errors);
         long? page = QueryParameters.Long("page", raw.Page, 1, 1_000_000, 1, errors);
@@ -59,67 +90,20 @@ internal static class TransactionsApi
         {
             return problem;
         }
-        long? me = await CurrentUser.HouseholdIdAsync(db, context.User, cancel);
-        long? wallet = me is null ? null : await db.Accounts.Where(a => a.HouseholdId == me).Select(a => (long?)a.Id).SingleOrDefaultAsync(cancel);
-        if (me is null || wallet is null)
+        bool csv = csvRoute || raw.Format == "csv";
+        var filter = new TransactionFilter(kinds, raw.Side, from, to, raw.Only, csv ? 1 : page!.Value, csv ? 0 : size!.Value);
+        TransactionsPage? result = await TransactionsQuery.LoadAsync(db, context.User, filter, cancel);
+        if (result is null)
         {
             return Problems.NotFound("household");
         }
-
-        IQueryable<LedgerTransferRecord> transfers = db.Transfers.AsNoTracking().Where(x => x.FromAccountId == wallet || x.ToAccountId == wallet);
-        IQueryable<TradeRecord> trades = db.Trades.AsNoTracking().Where(x => x.BuyerHouseholdId == me || x.SellerHouseholdId == me);
-        if (raw.Kind is { } kind)
-        {
-            transfers = transfers.Where(x => x.Kind == kind);
-            trades = trades.Where(x => x.Kind == kind);
-        }
-        if (from is { } lo)
-        {
-            transfers = transfers.Where(x => x.Slot >= lo);
-            trades = trades.Where(x => x.Slot >= lo);
-        }
-        if (to is { } hi)
-        {
-            transfers = transfers.Where(x => x.Slot <= hi);
-            trades = trades.Where(x => x.Slot <= hi);
-        }
-        transfers = transfers.OrderByDescending(x => x.Id);
-        trades = trades.OrderByDescending(x => x.Slot).ThenByDescending(x => x.Id);
-
-        bool csv = csvRoute || raw.Format == "csv";
-        int skip = csv ? 0 : (int)((page!.Value - 1) * size!.Value);
-        int take = csv ? MaxCsvRows : (int)size!.Value;
-        List<LedgerTransferRecord> transferRows = await transfers.Skip(skip).Take(take).ToListAsync(cancel);
-        List<TradeRecord> tradeRows = await trades.Skip(skip).Take(take).ToListAsync(cancel);
-
-        var others = transferRows.Select(x => x.FromAccountId == wallet ? x.ToAccountId : x.FromAccountId).Distinct().ToList();
-        Dictionary<long, (string Kind, long? HouseholdId)> accounts = await db.Accounts.AsNoTracking().Where(a => others.Contains(a.Id))
-            .ToDictionaryAsync(a => a.Id, a => (a.Kind, a.HouseholdId), cancel);
-        List<TransferView> transferViews = [.. transferRows.Select(x =>
-        {
-            bool incoming = x.ToAccountId == wallet;
-            (string otherKind, long? otherHousehold) = accounts[incoming ? x.FromAccountId : x.ToAccountId];
-            return new TransferView(x.Id, x.Kind, MoneyField.ToUnits(incoming ? x.AmountMicros : -x.AmountMicros), otherKind, otherHousehold, x.Slot, x.Reference, x.CreatedUtc);
-        })];
-        List<TradeView> tradeViews = [.. tradeRows.Select(x =>
-        {
-            bool bought = x.BuyerHouseholdId == me;
-            long? other = bought ? x.SellerHouseholdId : x.BuyerHouseholdId;
-            return new TradeView(x.Id, x.Slot, x.Kind, bought ? "buy" : "sell", other is null ? "market" : "household", other,
-                x.EnergyMicroKwh / 1_000_000.0, MoneyField.ToUnits(x.PriceMicrosPerKwh), MoneyField.ToUnits(bought ? -x.AmountMicros : x.AmountMicros), x.ContractId);
-        })];
-
         if (csv)
         {
-            string text = Csv(transferViews, tradeViews);
+            string text = Csv(result.Transfers.Items, result.Trades.Items);
             context.Response.Headers.ContentDisposition = "attachment; filename=\"transactions.csv\"";
             return Results.Text(text, "text/csv; charset=utf-8", Encoding.UTF8);
         }
-        int transferTotal = await transfers.CountAsync(cancel);
-        int tradeTotal = await trades.CountAsync(cancel);
-        return Results.Ok(new TransactionsPage(page!.Value, size!.Value,
-            new ItemsPage<TransferView>(transferTotal, transferViews),
-            new ItemsPage<TradeView>(tradeTotal, tradeViews)));
+        return Results.Ok(result);
     }
 
     private static string Csv(IEnumerable<TransferView> transfers, IEnumerable<TradeView> trades)

@@ -83,10 +83,11 @@ public sealed partial class DashboardJourneyTests
 
         // My Wallet: the API's amount rules, then a top-up that moves money once.
         await page.GetByRole(AriaRole.Link, new() { Name = "My Wallet" }).ClickAsync();
-        await page.GetByLabel("Amount").FillAsync("-3");
+        ILocator topUpForm = page.GetByRole(AriaRole.Region, new() { Name = "Top up" });
+        await topUpForm.GetByLabel("Amount").FillAsync("-3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Top up" }).ClickAsync();
         await Expect(page.GetByText("-3 is outside 0 (exclusive)")).ToBeVisibleAsync();
-        await page.GetByLabel("Amount").FillAsync("12.5");
+        await topUpForm.GetByLabel("Amount").FillAsync("12.5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Top up" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Topped up 12.50");
         long topUps = await app.WithDbAsync(db => db.Transfers.CountAsync(t => t.Kind == "topup" && t.AmountMicros == 12_500_000));
