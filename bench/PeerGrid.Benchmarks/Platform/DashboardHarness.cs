@@ -33,6 +33,8 @@ internal static partial class DashboardHarness
         int dashboards = int.Parse(Option(args, "--dashboards") ?? "200", CultureInfo.InvariantCulture);
         int slots = int.Parse(Option(args, "--slots") ?? "10", CultureInfo.InvariantCulture);
         string chromium = Option(args, "--chromium") ?? Environment.GetEnvironmentVariable("PEERGRID_CHROMIUM") ?? "/usr/bin/chromium";
+        // Again on a database an earlier run prepared: log the users in, write nothing.
+        bool again = args.Contains("--again");
 
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 64 }) { BaseAddress = url, Timeout = TimeSpan.FromMinutes(5) };
         var clock = Stopwatch.StartNew();
@@ -40,22 +42,28 @@ internal static partial class DashboardHarness
         for (int u = 0; u < dashboards; u++)
         {
             string email = $"bench{u:000}@dashboard.local";
-            using HttpResponseMessage reg = await http.PostAsJsonAsync("/api/auth/register", new { email, password = Password, householdName = $"Bench home {u}" });
-            if (!reg.IsSuccessStatusCode && reg.StatusCode != System.Net.HttpStatusCode.Conflict)
+            if (!again)
             {
-                output.WriteLine($"register {email}: {(int)reg.StatusCode} {await reg.Content.ReadAsStringAsync()} (set RateLimits__AuthPermitsPerMinute high)");
-                return 1;
+                using HttpResponseMessage reg = await http.PostAsJsonAsync("/api/auth/register", new { email, password = Password, householdName = $"Bench home {u}" });
+                if (!reg.IsSuccessStatusCode)
+                {
+                    output.WriteLine($"register {email}: {(int)reg.StatusCode} {await reg.Content.ReadAsStringAsync()} (set RateLimits__AuthPermitsPerMinute high)");
+                    return 1;
+                }
             }
             cookies.Add(await CookieAsync(http, email, Password));
         }
         output.WriteLine($"registered and logged in {dashboards} prosumers in {clock.Elapsed.TotalSeconds:F1} s");
 
-        clock.Restart();
-        await using (PlatformDbContext db = PersistenceServices.Open(provider, connection))
+        if (!again)
         {
-            await YearOfReadings.WriteAsync(db, output);
+            clock.Restart();
+            await using (PlatformDbContext db = PersistenceServices.Open(provider, connection))
+            {
+                await YearOfReadings.WriteAsync(db, output);
+            }
+            output.WriteLine($"year of history written in {clock.Elapsed.TotalSeconds:F1} s ({provider})");
         }
-        output.WriteLine($"year of history written in {clock.Elapsed.TotalSeconds:F1} s ({provider})");
 
         // 1. First render, once per user: the first ever is the cold server, the rest each user's first visit.
         var render = new List<double>();
@@ -83,7 +91,7 @@ internal static partial class DashboardHarness
         {
             ExecutablePath = chromium,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--renderer-process-limit=16", "--disable-renderer-backgrounding"],
+            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--renderer-process-limit=16", "--disable-renderer-backgrounding"],
         });
         clock.Restart();
         var pages = new IPage[dashboards];
@@ -128,7 +136,7 @@ internal static partial class DashboardHarness
             var seen = new double[dashboards];
             for (int u = 0; u < dashboards; u++)
             {
-                seen[u] = await pages[u].EvaluateAsync<double>($"() => new Promise(r => {{ const f = () => window.__seen && window.__seen[{slot}] ? r(window.__seen[{slot}]) : setTimeout(f, 20); f(); }})");
+                seen[u] = await pages[u].EvaluateAsync<double>($"() => window.__when({slot})");
             }
             long at;
             lock (published)
@@ -146,14 +154,21 @@ internal static partial class DashboardHarness
         return 0;
     }
 
-    /// <summary>Records, per slot number, when the page's "Last settled slot" label first shows it.</summary>
+    /// <summary>
+    /// Records, per slot number, when the page's "Last settled slot" label first shows it; window.__when(slot) resolves
+    /// with that time once it is known (no polling in the page: the observer resolves the waiter).
+    /// </summary>
     private const string WatchLabel = """
         () => {
-          window.__seen = {};
+          const seen = {}, waiters = {};
+          window.__when = slot => new Promise(resolve => seen[slot] ? resolve(seen[slot]) : (waiters[slot] = resolve));
           const read = () => {
             const label = document.querySelector('[aria-label="Last settled slot"]');
             const m = label && /Slot (\d+)/.exec(label.textContent);
-            if (m && !window.__seen[m[1]]) window.__seen[m[1]] = Date.now();
+            if (m && !seen[m[1]]) {
+              seen[m[1]] = Date.now();
+              if (waiters[m[1]]) waiters[m[1]](seen[m[1]]);
+            }
           };
           new MutationObserver(read).observe(document.body, { subtree: true, childList: true, characterData: true });
           read();
