@@ -1,8 +1,8 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PeerGrid.Persistence;
 using PeerGrid.Persistence.Entities;
+using PeerGrid.Web.Devices;
 using PeerGrid.Web.Http;
 
 namespace PeerGrid.Web.Components.Pages.Dashboard;
@@ -26,7 +26,7 @@ internal static class DashboardQuery
         }
         HouseholdRecord household = await db.Households.AsNoTracking().SingleAsync(h => h.Id == id, cancel);
         CommunityRecord community = await db.Communities.AsNoTracking().SingleAsync(c => c.Id == household.CommunityId, cancel);
-        var state = new DashboardState(household.Name, id, community.Id, CommunityTime.Of(community), await BatteryCapacityKwhAsync(db, id, cancel));
+        var state = new DashboardState(household.Name, id, community.Id, CommunityTime.Of(community), await BatteryCharge.CapacityOnKwhAsync(db, id, cancel));
 
         MeterReadingRecord? latest = await db.Readings.AsNoTracking().Where(r => r.HouseholdId == id)
             .OrderByDescending(r => r.Slot).FirstOrDefaultAsync(cancel);
@@ -73,23 +73,6 @@ internal static class DashboardQuery
             new Sums(today, month, sums.TodayPaid, sums.TodayGridOnly, sums.MonthPaid, sums.MonthGridOnly), day,
             [.. week.OrderBy(w => w.Day).Select(w => new DayTotals(w.Day, w.Generation, w.Load, w.Import, w.P2P))], trades);
         return state;
-    }
-
-    /// <summary>The capacity of the household's batteries that are on (what the state of charge is a share of).</summary>
-    private static async Task<double> BatteryCapacityKwhAsync(PlatformDbContext db, long householdId, CancellationToken cancel)
-    {
-        List<string> specs = await db.Batteries.AsNoTracking().Where(b => b.HouseholdId == householdId && b.IsOn)
-            .Select(b => b.SpecJson).ToListAsync(cancel);
-        double total = 0;
-        foreach (string spec in specs)
-        {
-            using JsonDocument doc = JsonDocument.Parse(spec);
-            if (doc.RootElement.TryGetProperty("capacityKwh", out JsonElement c) && c.ValueKind == JsonValueKind.Number)
-            {
-                total += c.GetDouble();
-            }
-        }
-        return total;
     }
 }
 

@@ -1,6 +1,7 @@
 using PeerGrid.Persistence.Entities;
 using PeerGrid.Persistence.Platform;
 using PeerGrid.Web.Components.Charts;
+using PeerGrid.Web.Devices;
 using PeerGrid.Web.Http;
 
 namespace PeerGrid.Web.Components.Pages.Dashboard;
@@ -52,7 +53,7 @@ internal sealed class DashboardState(string householdName, long householdId, lon
     public IReadOnlyList<TradeRecord> Trades => _trades;
 
     /// <summary>The state of charge in percent of the batteries that are on, or null without one.</summary>
-    public double? StateOfChargePercent => Latest is { } r && batteryCapacityKwh > 0 ? Math.Clamp(100 * r.BatteryStoredKwh / batteryCapacityKwh, 0, 100) : null;
+    public double? StateOfChargePercent => Latest is { } r ? BatteryCharge.Percent(r.BatteryStoredKwh, batteryCapacityKwh) : null;
 
     /// <summary>The first slot of the local month that holds <paramref name="slot"/> (0 when the month began before the epoch).</summary>
     public long MonthStart(long slot)
