@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Identity;
 using PeerGrid.Persistence;
+using PeerGrid.Persistence.Entities;
 using PeerGrid.Web.Hosting;
 using PeerGrid.Web.Http;
 
@@ -23,7 +25,19 @@ internal static class SettingsApi
         g.MapPut("/tariff", (HttpRequest request, PlatformDbContext db, CancellationToken cancel) => PutSectionAsync(request, db, SettingsCommands.Tariff, cancel))
             .WithSummary("Replace the grid tariff: import and export prices, time-of-use periods.");
         g.MapGet("/users", UsersAsync).WithSummary("Users with their roles, household and balance (?page, ?pageSize).");
+        g.MapPost("/users/{id}/lock", (string id, HttpContext c, UserManager<PlatformUser> users) => LockAsync(id, true, c, users))
+            .WithSummary("Lock a user out: no login until unlocked (not yourself).");
+        g.MapPost("/users/{id}/unlock", (string id, HttpContext c, UserManager<PlatformUser> users) => LockAsync(id, false, c, users))
+            .WithSummary("Let a user log in again (also ends a lockout after failed logins).");
     }
+
+    private static async Task<IResult> LockAsync(string id, bool locked, HttpContext context, UserManager<PlatformUser> users) =>
+        await UserCommands.SetLockedAsync(users, CurrentUser.Id(context.User), id, locked) switch
+        {
+            LockOutcome.NotFound => Problems.NotFound("user"),
+            LockOutcome.Self => Problems.Conflict("You cannot lock yourself out.", "Ask another operator, or lock a different user."),
+            _ => Results.NoContent(),
+        };
 
     private static async Task<IResult> GetSectionAsync(PlatformDbContext db, string section, CancellationToken cancel) =>
         Results.Text((await SettingsCommands.SectionAsync(db, section, cancel)).ToJsonString(), "application/json");

@@ -82,6 +82,17 @@ public sealed partial class OperatorPagesTests
         ILocator operatorRow = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = OperatorEmail }) });
         await Expect(operatorRow).ToContainTextAsync("operator");
         await Expect(page.GetByRole(AriaRole.Definition).Filter(new() { HasText = "Europe/Berlin" })).ToBeVisibleAsync();
+        // No way to lock oneself out; a prosumer is locked and let in again.
+        await Expect(operatorRow.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        const string Demo = "demo01@peergrid.local";
+        ILocator lockDemo = page.GetByRole(AriaRole.Button, new() { Name = $"Lock {Demo}" });
+        await Expect(lockDemo).ToBeEnabledAsync();
+        await lockDemo.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "is locked out" })).ToHaveTextAsync($"{Demo} is locked out.");
+        Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.Email == Demo).Select(u => u.LockoutEnd).SingleAsync()) > DateTimeOffset.UtcNow.AddYears(100));
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Unlock {Demo}" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "can log in again" })).ToBeVisibleAsync();
+        Assert.Null(await app.WithDbAsync(db => db.Users.Where(u => u.Email == Demo).Select(u => u.LockoutEnd).SingleAsync()));
         await BrowserSession.ScreenshotAsync(page, "operator-users");
     }
 
