@@ -66,6 +66,67 @@ public sealed class EveryPageTests
         await CheckAsync(anonymous, ["/login", "/register"], "phone-account");
     }
 
+    /// <summary>The keyboard alone reaches the controls and works them: Tab to a button or switch, Enter or Space on it.</summary>
+    [BrowserFact]
+    public async Task TheKeyboardAlone_ReachesAndWorksTheControls()
+    {
+        await using BrowserApp app = BrowserApp.Start();
+        await using BrowserSession browser = await BrowserSession.LaunchAsync();
+        await app.StepAsync();
+        IPage page = await browser.NewPageAsync(app);
+
+        // Log in as a demo prosumer with the keyboard only.
+        await page.GotoAsync("/login");
+        await TabToAsync(page, "E-mail");
+        await page.Keyboard.TypeAsync("demo01@peergrid.local");
+        await TabToAsync(page, "Password");
+        await page.Keyboard.TypeAsync("PeerGrid-demo-2026");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Live: updates when the market settles a slot.")).ToBeVisibleAsync();
+
+        // The chart period: Tab to "Last week", Enter.
+        await TabToAsync(page, "Last week");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Last week" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Energy per day, last 7 days (kWh)" })).ToBeVisibleAsync();
+
+        // A device switch: Tab to it, Space turns it off.
+        await page.GotoAsync("/appliances");
+        ILocator fridge = page.GetByRole(AriaRole.Switch).First;
+        await Expect(fridge).ToBeEnabledAsync();
+        string name = (await fridge.GetAttributeAsync("id"))!;
+        bool wasOn = await fridge.IsCheckedAsync();
+        for (int i = 0; i < 80 && !await page.EvaluateAsync<bool>($"() => document.activeElement && document.activeElement.id === '{name}'"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+        await page.Keyboard.PressAsync("Space");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("from the next slot");
+        Assert.NotEqual(wasOn, await fridge.IsCheckedAsync());
+    }
+
+    /// <summary>Presses Tab until the focused element's accessible name (label or text) is <paramref name="name"/>.</summary>
+    private static async Task TabToAsync(IPage page, string name)
+    {
+        const string Focused = """
+            () => {
+              const el = document.activeElement;
+              if (!el) return '';
+              return ((el.labels && el.labels[0] && el.labels[0].textContent) || el.getAttribute('aria-label') || el.textContent || '').trim();
+            }
+            """;
+        for (int i = 0; i < 80; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<string>(Focused) == name)
+            {
+                return;
+            }
+        }
+        Assert.Fail($"Tab never reached \"{name}\" on {page.Url}");
+    }
+
     private static async Task CheckAsync(IPage page, string[] paths, string screenshotPrefix)
     {
         foreach (string path in paths)
