@@ -39,7 +39,15 @@ public sealed class ScenarioLabTests
 
         foreach (string mechanism in Mechanisms)
         {
-            await page.GetByRole(AriaRole.Checkbox, new() { Name = mechanism, Exact = true }).CheckAsync();
+            // Not CheckAsync: a re-render for an earlier change (the days field commits on blur, i.e. on this click) can
+            // reach the browser between the click and the server's answer to it, so the box flips back for a moment.
+            // The click's own event still arrives; wait for the state it leads to.
+            ILocator box = page.GetByRole(AriaRole.Checkbox, new() { Name = mechanism, Exact = true });
+            if (!await box.IsCheckedAsync())
+            {
+                await box.ClickAsync();
+            }
+            await Expect(box).ToBeCheckedAsync();
         }
         await page.GetByRole(AriaRole.Button, new() { Name = "Run comparison" }).ClickAsync();
 
