@@ -21,6 +21,7 @@ public abstract class PlatformDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ContractRecord> Contracts => Set<ContractRecord>();
     public DbSet<PreferredTraderRecord> PreferredTraders => Set<PreferredTraderRecord>();
     public DbSet<MeterReadingRecord> Readings => Set<MeterReadingRecord>();
+    public DbSet<DeviceReadingRecord> DeviceReadings => Set<DeviceReadingRecord>();
     public DbSet<TradeRecord> Trades => Set<TradeRecord>();
     public DbSet<SettledSlotRecord> SettledSlots => Set<SettledSlotRecord>();
     public DbSet<OrderRecord> Orders => Set<OrderRecord>();

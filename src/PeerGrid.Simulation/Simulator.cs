@@ -42,6 +42,6 @@ public static class Simulator
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         CommunityModel model = CommunityCompiler.Compile(scenario);
-        return new SlotStepper(model, market ?? new GridOnlyMarket(), settlement, threads);
+        return new SlotStepper(model, scenario.Households, scenario.Seed, market ?? new GridOnlyMarket(), settlement, threads);
     }
 }

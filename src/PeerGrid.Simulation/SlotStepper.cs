@@ -1,3 +1,4 @@
+using PeerGrid.Domain.Households;
 using PeerGrid.Domain.Trading;
 using PeerGrid.Simulation.Engine;
 using PeerGrid.Simulation.Observers;
@@ -23,11 +24,17 @@ public sealed class SlotStepper : IDisposable
     private readonly SimulationEngine _engine;
     private readonly CommunityModel _model;
     private readonly ChunkWorkers? _workers;
+    private readonly IReadOnlyList<Household> _households;
+    private readonly ulong _seed;
+    private DeviceMeter? _meter;
+    private int _lastSlot = -1;
     private bool _disposed;
 
-    internal SlotStepper(CommunityModel model, IMarketMechanism market, ISlotSettlement? settlement, int threads)
+    internal SlotStepper(CommunityModel model, IReadOnlyList<Household> households, ulong seed, IMarketMechanism market, ISlotSettlement? settlement, int threads)
     {
         _model = model;
+        _households = households;
+        _seed = seed;
         _engine = new SimulationEngine(model, market, [], threads, settlement);
         if (_engine.Threads > 1)
         {
@@ -87,7 +94,27 @@ public sealed class SlotStepper : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentOutOfRangeException.ThrowIfNegative(slot);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(slot, _model.Calendar.SlotCount);
-        return _engine.StepSlot(slot);
+        _lastSlot = -1;
+        CommunitySlot result = _engine.StepSlot(slot);
+        _lastSlot = slot;
+        return result;
+    }
+
+    /// <summary>
+    /// The last step metered device by device: each appliance's and generator's energy in that slot (docs/engine.md,
+    /// "Device metering"). The first call builds the meter; each call re-evaluates the slot's sources one by one, so
+    /// call it only where devices are shown, not in a scenario run. Throws before the first successful step.
+    /// </summary>
+    public DeviceSlotView MeasureDevices()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_lastSlot < 0)
+        {
+            throw new InvalidOperationException("Step a slot before metering its devices.");
+        }
+        _meter ??= new DeviceMeter(_model, _households, _seed);
+        _meter.Measure(_lastSlot, _engine.Buffers);
+        return new DeviceSlotView(_meter);
     }
 
     /// <summary>The last step's per-household values (spans over the stepper's buffers: copy what you keep).</summary>

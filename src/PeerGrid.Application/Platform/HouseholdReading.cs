@@ -21,6 +21,9 @@ namespace PeerGrid.Application.Platform;
 /// What the slot's whole load would have cost bought from the utility at its retail price: the "everything from the
 /// grid" bill the dashboard measures savings against.
 /// </param>
+/// <param name="ApplianceKwh">Each appliance's energy, in the order of the household's appliances (switched off: 0).</param>
+/// <param name="GeneratorKwh">Each generator's output before curtailment, in the order of its generators.</param>
+/// <param name="BaseLoadKwh">The household's base load (its standard profile): with the appliances, its load.</param>
 public sealed record HouseholdReading(
     string HouseholdId,
     double LoadKwh,
@@ -36,4 +39,7 @@ public sealed record HouseholdReading(
     double CurtailedKwh,
     double UnmetKwh,
     long PaidMicros,
-    long GridOnlyCostMicros);
+    long GridOnlyCostMicros,
+    IReadOnlyList<double> ApplianceKwh,
+    IReadOnlyList<double> GeneratorKwh,
+    double BaseLoadKwh);

@@ -115,6 +115,7 @@ public sealed class LiveSlotRunner
         }
 
         HouseholdSlotView view = stepper.Households;
+        DeviceSlotView devices = stepper.MeasureDevices();
         var readings = new HouseholdReading[n];
         double p2p = 0;
         for (int h = 0; h < n; h++)
@@ -124,7 +125,8 @@ public sealed class LiveSlotRunner
             readings[h] = new HouseholdReading(ids[h], view.LoadKwh[h], view.GenerationKwh[h], view.ChargeKwh[h], view.DischargeKwh[h],
                 view.StoredKwh[h], stepper.StoredLocalKwh(h), view.ImportKwh[h], view.ExportKwh[h], Math.Max(traded, 0), Math.Max(-traded, 0),
                 view.CurtailedKwh[h], view.UnmetKwh[h], view.CostMicros[h],
-                Price.CostMicros(MeteredEnergy.MicroKwhOf(view.LoadKwh[h]), community.BuyMicrosPerKwh));
+                Price.CostMicros(MeteredEnergy.MicroKwhOf(view.LoadKwh[h]), community.BuyMicrosPerKwh),
+                devices.Appliances(h).ToArray(), devices.Generators(h).ToArray(), devices.BaseLoadKwh(h));
         }
 
         var trades = new List<LiveTrade>();

@@ -37,6 +37,17 @@ internal sealed class MeterReadingConfiguration : IEntityTypeConfiguration<Meter
     }
 }
 
+internal sealed class DeviceReadingConfiguration : IEntityTypeConfiguration<DeviceReadingRecord>
+{
+    public void Configure(EntityTypeBuilder<DeviceReadingRecord> e)
+    {
+        e.ToTable("DeviceReadings");
+        // Household and slot first: the device pages sum a household's day (a range of slots) by device.
+        e.HasKey(x => new { x.HouseholdId, x.Slot, x.Kind, x.DeviceId });
+        e.Property(x => x.Kind).HasMaxLength(16);
+    }
+}
+
 internal sealed class TradeConfiguration : IEntityTypeConfiguration<TradeRecord>
 {
     public void Configure(EntityTypeBuilder<TradeRecord> e)

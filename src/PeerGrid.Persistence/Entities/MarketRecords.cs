@@ -57,6 +57,31 @@ public sealed class MeterReadingRecord
     public long GridOnlyCostMicros { get; set; }
 }
 
+/// <summary>
+/// One device's metered energy in one settled slot (kWh): an appliance's consumption or a generator's output before
+/// curtailment. Slots where a device used or produced nothing have no row. The rows of a household and slot add up,
+/// with its base load, to its <see cref="MeterReadingRecord"/> (docs/engine.md, "Device metering").
+/// </summary>
+public sealed class DeviceReadingRecord
+{
+    public long HouseholdId { get; set; }
+    public long Slot { get; set; }
+
+    /// <summary><see cref="DeviceKinds.Appliance"/> or <see cref="DeviceKinds.Generator"/>: the table <see cref="DeviceId"/> refers to.</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>The appliance's or generator's id (a deleted device's rows stay, as history).</summary>
+    public long DeviceId { get; set; }
+
+    public double EnergyKwh { get; set; }
+}
+
+public static class DeviceKinds
+{
+    public const string Appliance = "appliance";
+    public const string Generator = "generator";
+}
+
 /// <summary>An energy trade settled in a slot: a contract delivery or a market match.</summary>
 public sealed class TradeRecord
 {

@@ -15,7 +15,8 @@ public sealed record SettledSlot(long CommunityId, long Slot, DateTimeOffset Sta
     IReadOnlyList<long> Households, long GridBuyMicrosPerKwh = 0, IReadOnlyDictionary<long, HouseholdSlotUpdate>? Updates = null);
 
 /// <summary>One household's part of a settled slot, as committed. Shared by every listener: read it, never change it.</summary>
-public sealed record HouseholdSlotUpdate(MeterReadingRecord Reading, long? WalletBalanceMicros, IReadOnlyList<TradeRecord> Trades);
+/// <param name="Devices">The household's device readings of the slot (devices that used or produced nothing have none).</param>
+public sealed record HouseholdSlotUpdate(MeterReadingRecord Reading, long? WalletBalanceMicros, IReadOnlyList<TradeRecord> Trades, IReadOnlyList<DeviceReadingRecord> Devices);
 
 /// <summary>A test's way in: called inside the slot's transaction after every write, before the commit.</summary>
 public interface ISettlementProbe
@@ -62,15 +63,19 @@ public sealed class SlotSettler(LiveSlotRunner runner, CommunityModelCache model
             GridBuyMicrosPerKwh = outcome.GridBuyMicrosPerKwh,
             GridSellMicrosPerKwh = outcome.GridSellMicrosPerKwh,
         });
-        var byId = stored.ToDictionary(s => s.Household.Id, s => s.Household);
+        var storedById = stored.ToDictionary(s => s.Household.Id);
         var readingRecords = new List<MeterReadingRecord>(outcome.Readings.Count);
+        var deviceRecords = new Dictionary<long, List<DeviceReadingRecord>>(outcome.Readings.Count);
         foreach (HouseholdReading r in outcome.Readings)
         {
             long id = CommunityScenario.StoredId(r.HouseholdId);
             MeterReadingRecord record = ToRecord(id, slot, r);
             readingRecords.Add(record);
             db.Readings.Add(record);
-            HouseholdRecord h = byId[id];
+            List<DeviceReadingRecord> devices = DeviceRecords(storedById[id], slot, r);
+            deviceRecords[id] = devices;
+            db.DeviceReadings.AddRange(devices);
+            HouseholdRecord h = storedById[id].Household;
             db.Households.Attach(h);
             h.BatteryStoredKwh = r.BatteryStoredKwh;
             h.BatteryLocalKwh = r.BatteryLocalKwh;
@@ -140,7 +145,35 @@ public sealed class SlotSettler(LiveSlotRunner runner, CommunityModelCache model
         db.ChangeTracker.Clear();
         return new SettledSlot(communityId, slot, outcome.StartUtc, outcome.EndUtc, outcome.ClearingPriceMicrosPerKwh, outcome.P2PKwh, outcome.Trades.Count,
             [.. outcome.Readings.Select(r => CommunityScenario.StoredId(r.HouseholdId))], outcome.GridBuyMicrosPerKwh,
-            Updates(readingRecords, wallets, tradeRecords));
+            Updates(readingRecords, wallets, tradeRecords, deviceRecords));
+    }
+
+    /// <summary>
+    /// The slot's device readings of a household, matched to its stored devices by position: the scenario lists a
+    /// household's devices in id order, as <see cref="CommunityScenario.LoadHouseholdsAsync"/> reads them.
+    /// </summary>
+    private static List<DeviceReadingRecord> DeviceRecords(StoredHousehold household, long slot, HouseholdReading r)
+    {
+        if (r.ApplianceKwh.Count != household.Appliances.Count || r.GeneratorKwh.Count != household.Generators.Count)
+        {
+            throw new InvalidOperationException($"slot {slot}: household {household.Household.Id}'s devices changed while the slot was computed; nothing was settled");
+        }
+        var rows = new List<DeviceReadingRecord>();
+        for (int i = 0; i < r.ApplianceKwh.Count; i++)
+        {
+            if (r.ApplianceKwh[i] != 0)
+            {
+                rows.Add(new DeviceReadingRecord { HouseholdId = household.Household.Id, Slot = slot, Kind = DeviceKinds.Appliance, DeviceId = household.Appliances[i].Id, EnergyKwh = r.ApplianceKwh[i] });
+            }
+        }
+        for (int i = 0; i < r.GeneratorKwh.Count; i++)
+        {
+            if (r.GeneratorKwh[i] != 0)
+            {
+                rows.Add(new DeviceReadingRecord { HouseholdId = household.Household.Id, Slot = slot, Kind = DeviceKinds.Generator, DeviceId = household.Generators[i].Id, EnergyKwh = r.GeneratorKwh[i] });
+            }
+        }
+        return rows;
     }
 
     /// <summary>
@@ -316,7 +349,8 @@ public sealed class SlotSettler(LiveSlotRunner runner, CommunityModelCache model
         };
     }
 
-    private static Dictionary<long, HouseholdSlotUpdate> Updates(List<MeterReadingRecord> readings, Dictionary<long, LedgerAccountRecord> wallets, List<TradeRecord> trades)
+    private static Dictionary<long, HouseholdSlotUpdate> Updates(List<MeterReadingRecord> readings, Dictionary<long, LedgerAccountRecord> wallets, List<TradeRecord> trades,
+        Dictionary<long, List<DeviceReadingRecord>> devices)
     {
         var byHousehold = new Dictionary<long, List<TradeRecord>>();
         foreach (TradeRecord t in trades)
@@ -333,7 +367,7 @@ public sealed class SlotSettler(LiveSlotRunner runner, CommunityModelCache model
         foreach (MeterReadingRecord r in readings)
         {
             updates[r.HouseholdId] = new HouseholdSlotUpdate(r, wallets.TryGetValue(r.HouseholdId, out LedgerAccountRecord? w) ? w.BalanceMicros : null,
-                byHousehold.TryGetValue(r.HouseholdId, out List<TradeRecord>? mine) ? mine : []);
+                byHousehold.TryGetValue(r.HouseholdId, out List<TradeRecord>? mine) ? mine : [], devices[r.HouseholdId]);
         }
         return updates;
     }

@@ -67,37 +67,78 @@ internal sealed class ApplianceTables
     private static double[]? BuildOne(Household household, int slotMinutes, int bins, ref DeterministicRandom random)
     {
         double[]? table = null;
-        foreach (Appliance a in household.Appliances)
+        IReadOnlyList<Appliance> appliances = household.Appliances;
+        for (int i = 0; i < appliances.Count; i++)
         {
-            if (a.Usage is AlwaysOnUsage always)
-            {
-                // Whole 5-minute phase steps keep identical households' tables shareable in coarse slots.
-                double phase = random.NextInt(12) / 12.0;
-                if (!a.IsOn || a.RatedPowerKw <= 0 || always.DutyCycle <= 0)
-                {
-                    continue;
-                }
-                table ??= new double[2 * bins];
-                double period = always.PeriodMinutes;
-                double onMinutes = always.DutyCycle * period;
-                double shift = phase * period;
-                for (int b = 0; b < bins; b++)
-                {
-                    double from = (b * slotMinutes) + shift;
-                    double on = OnMinutesUntil(from + slotMinutes, period, onMinutes) - OnMinutesUntil(from, period, onMinutes);
-                    double kwh = a.RatedPowerKw * on / 60.0;
-                    table[b] += kwh;
-                    table[bins + b] += kwh;
-                }
-            }
-            else if (a.Usage is TimeWindowUsage windows && a.IsOn && a.RatedPowerKw > 0)
+            if (NextTabled(appliances[i], ref random) is { } phase)
             {
                 table ??= new double[2 * bins];
-                AddWindows(table, 0, windows.Weekday, a.RatedPowerKw, slotMinutes, bins);
-                AddWindows(table, bins, windows.Weekend, a.RatedPowerKw, slotMinutes, bins);
+                Add(table, appliances[i], phase, slotMinutes, bins);
             }
         }
         return table;
+    }
+
+    /// <summary>
+    /// Each appliance's own table (null where it is not tabled or is switched off), with the same phases as the
+    /// household's table in <see cref="Build"/>: the device meter's per-appliance share of it. Row layout as one
+    /// household table: [dayKind × bins + bin].
+    /// </summary>
+    /// <param name="householdIndex">The household's index in the scenario (its phases' random stream).</param>
+    public static double[]?[] PerAppliance(Household household, int householdIndex, int slotMinutes, ulong seed)
+    {
+        int bins = MinuteOfDay.MinutesPerDay / slotMinutes;
+        var random = DeterministicRandom.For(seed, Streams.Appliances, (ulong)householdIndex);
+        IReadOnlyList<Appliance> appliances = household.Appliances;
+        var tables = new double[]?[appliances.Count];
+        for (int i = 0; i < appliances.Count; i++)
+        {
+            if (NextTabled(appliances[i], ref random) is { } phase)
+            {
+                tables[i] = new double[2 * bins];
+                Add(tables[i]!, appliances[i], phase, slotMinutes, bins);
+            }
+        }
+        return tables;
+    }
+
+    /// <summary>
+    /// Whether appliance <paramref name="a"/> goes into a table, with its duty-cycle phase (0 for time windows), or
+    /// null. Every always-on appliance draws its phase, switched on or not, so that switching one appliance never
+    /// shifts another's cycle.
+    /// </summary>
+    private static double? NextTabled(Appliance a, ref DeterministicRandom random)
+    {
+        if (a.Usage is AlwaysOnUsage always)
+        {
+            // Whole 5-minute phase steps keep identical households' tables shareable in coarse slots.
+            double phase = random.NextInt(12) / 12.0;
+            return a.IsOn && a.RatedPowerKw > 0 && always.DutyCycle > 0 ? phase : null;
+        }
+        return a.Usage is TimeWindowUsage && a.IsOn && a.RatedPowerKw > 0 ? 0 : null;
+    }
+
+    private static void Add(double[] table, Appliance a, double phase, int slotMinutes, int bins)
+    {
+        if (a.Usage is AlwaysOnUsage always)
+        {
+            double period = always.PeriodMinutes;
+            double onMinutes = always.DutyCycle * period;
+            double shift = phase * period;
+            for (int b = 0; b < bins; b++)
+            {
+                double from = (b * slotMinutes) + shift;
+                double on = OnMinutesUntil(from + slotMinutes, period, onMinutes) - OnMinutesUntil(from, period, onMinutes);
+                double kwh = a.RatedPowerKw * on / 60.0;
+                table[b] += kwh;
+                table[bins + b] += kwh;
+            }
+        }
+        else if (a.Usage is TimeWindowUsage windows)
+        {
+            AddWindows(table, 0, windows.Weekday, a.RatedPowerKw, slotMinutes, bins);
+            AddWindows(table, bins, windows.Weekend, a.RatedPowerKw, slotMinutes, bins);
+        }
     }
 
     /// <summary>Minutes switched on in [0, t) for a cycle that is on for the first <paramref name="onMinutes"/> of every period.</summary>

@@ -31,6 +31,7 @@ internal static class CommunityCompiler
         var pv = new List<PvCoefficients>();
         var windHouse = new List<int>();
         var wind = new List<WindCoefficients>();
+        var sources = new DeviceSources(hs);
 
         var model = new CommunityModel
         {
@@ -63,36 +64,45 @@ internal static class CommunityCompiler
             if (house.BaseLoad is { } baseLoad)
             {
                 loadTerms.Add(h, series.IndexOf(baseLoad.ProfileId), baseLoad.AnnualKwh / series.AnnualKwhOf(baseLoad.ProfileId));
+                sources.LoadTermAppliance.Add(-1);
             }
-            foreach (Appliance a in house.Appliances)
+            for (int i = 0; i < house.Appliances.Count; i++)
             {
+                Appliance a = house.Appliances[i];
                 if (a.IsOn && a.Usage is ProfileUsage p)
                 {
                     loadTerms.Add(h, series.IndexOf(p.ProfileId), p.Scale);
+                    sources.LoadTermAppliance.Add(sources.Map.ApplianceStart[h] + i);
                 }
             }
-            foreach (Generator g in house.Generators)
+            for (int i = 0; i < house.Generators.Count; i++)
             {
+                Generator g = house.Generators[i];
                 if (!g.IsOn)
                 {
                     continue;
                 }
+                int number = sources.Map.GeneratorStart[h] + i;
                 model.HasRenewableGeneration[h] |= g.IsRenewable;
                 switch (g)
                 {
                     case SolarPv solar:
                         pvHouse.Add(h);
                         pv.Add(SolarPvModel.Prepare(solar));
+                        sources.PvGenerator.Add(number);
                         break;
                     case WindTurbine turbine:
                         windHouse.Add(h);
                         wind.Add(WindTurbineModel.Prepare(turbine));
+                        sources.WindGenerator.Add(number);
                         break;
                     case ProfileGenerator profile:
                         genTerms.Add(h, series.IndexOf(profile.ProfileId), profile.Scale);
+                        sources.GenTermGenerator.Add(number);
                         break;
                     case DispatchableGenerator d:
                         PoolDispatchable(model, h, d, hours);
+                        sources.AddDispatchable(number, h, d.RatedKw);
                         break;
                     default:
                         throw new InvalidOperationException($"Unknown generator type {g.GetType().Name}.");
@@ -115,6 +125,7 @@ internal static class CommunityCompiler
         model.Pv = [.. pv];
         model.WindHousehold = [.. windHouse];
         model.Wind = [.. wind];
+        model.Devices = sources.ToMap();
         return model;
     }
 
@@ -229,6 +240,55 @@ internal static class CommunityCompiler
         q.BuysFromPeers = p.PreferP2P;
         m.MinSellMicros[h] = p.MinSellPrice is { } s ? Price.FromDecimal(s).MicrosPerKwh : long.MinValue;
         m.MaxBuyMicros[h] = p.MaxBuyPrice is { } b ? Price.FromDecimal(b).MicrosPerKwh : long.MaxValue;
+    }
+
+    /// <summary>The <see cref="DeviceMap"/> collected alongside the model's sources, in the same order.</summary>
+    private sealed class DeviceSources
+    {
+        private readonly List<double> _dispatchRatedKw = [];
+
+        public DeviceSources(IReadOnlyList<Household> hs)
+        {
+            int[] appliances = new int[hs.Count + 1], generators = new int[hs.Count + 1];
+            for (int h = 0; h < hs.Count; h++)
+            {
+                appliances[h + 1] = appliances[h] + hs[h].Appliances.Count;
+                generators[h + 1] = generators[h] + hs[h].Generators.Count;
+            }
+            Map = new DeviceMap { ApplianceStart = appliances, GeneratorStart = generators };
+        }
+
+        public DeviceMap Map { get; }
+        public List<int> LoadTermAppliance { get; } = [];
+        public List<int> GenTermGenerator { get; } = [];
+        public List<int> PvGenerator { get; } = [];
+        public List<int> WindGenerator { get; } = [];
+        private List<int> DispatchGenerator { get; } = [];
+        private List<int> DispatchHousehold { get; } = [];
+
+        public void AddDispatchable(int number, int household, double ratedKw)
+        {
+            DispatchGenerator.Add(number);
+            DispatchHousehold.Add(household);
+            _dispatchRatedKw.Add(ratedKw);
+        }
+
+        public DeviceMap ToMap()
+        {
+            var pooled = new Dictionary<int, double>();
+            for (int i = 0; i < DispatchHousehold.Count; i++)
+            {
+                pooled[DispatchHousehold[i]] = pooled.GetValueOrDefault(DispatchHousehold[i]) + _dispatchRatedKw[i];
+            }
+            Map.LoadTermAppliance = [.. LoadTermAppliance];
+            Map.GenTermGenerator = [.. GenTermGenerator];
+            Map.PvGenerator = [.. PvGenerator];
+            Map.WindGenerator = [.. WindGenerator];
+            Map.DispatchGenerator = [.. DispatchGenerator];
+            Map.DispatchHousehold = [.. DispatchHousehold];
+            Map.DispatchShare = [.. DispatchHousehold.Select((h, i) => _dispatchRatedKw[i] / pooled[h])];
+            return Map;
+        }
     }
 
     /// <summary>Coefficient lists for load/generation terms that follow a shared series.</summary>

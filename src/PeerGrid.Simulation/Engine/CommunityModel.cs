@@ -34,6 +34,9 @@ internal sealed class CommunityModel
     public double[] GenTermScale { get; set; } = [];
 
     public required ApplianceTables Appliances { get; init; }
+
+    /// <summary>Which device each term, table, job, PV array, turbine and dispatchable pool share belongs to.</summary>
+    public DeviceMap Devices { get; set; } = new() { ApplianceStart = [0], GeneratorStart = [0] };
     public required DeferrableJobs Jobs { get; init; }
 
     public int[] PvHousehold { get; set; } = [];

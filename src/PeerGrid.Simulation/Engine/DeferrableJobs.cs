@@ -12,6 +12,7 @@ namespace PeerGrid.Simulation.Engine;
 internal sealed class DeferrableJobs
 {
     private readonly int[] _household;
+    private readonly int[] _appliance;
     private readonly double[] _ratedKw;
     private readonly int _slotMinutes;
     private readonly int[] _runMinutes;
@@ -25,10 +26,11 @@ internal sealed class DeferrableJobs
     private readonly int[] _nextStart;
     private readonly int[] _nextEnd;
 
-    private DeferrableJobs(List<(int Household, Appliance Appliance, DeferrableUsage Usage, DeferrablePolicy Policy)> jobs, int slotMinutes)
+    private DeferrableJobs(List<(int Household, int FlatAppliance, Appliance Appliance, DeferrableUsage Usage, DeferrablePolicy Policy)> jobs, int slotMinutes)
     {
         int n = jobs.Count;
         _household = new int[n];
+        _appliance = new int[n];
         _ratedKw = new double[n];
         _runMinutes = new int[n];
         _earliestMinute = new int[n];
@@ -42,8 +44,9 @@ internal sealed class DeferrableJobs
         _slotMinutes = slotMinutes;
         for (int j = 0; j < n; j++)
         {
-            var (h, a, u, p) = jobs[j];
+            var (h, flat, a, u, p) = jobs[j];
             _household[j] = h;
+            _appliance[j] = flat;
             _ratedKw[j] = a.RatedPowerKw;
             _runMinutes[j] = u.RunMinutes;
             _earliestMinute[j] = u.EarliestStart.Value % MinuteOfDay.MinutesPerDay;
@@ -58,17 +61,22 @@ internal sealed class DeferrableJobs
     /// <summary>Each job's household, ascending (jobs are built in household order).</summary>
     public int[] Households => _household;
 
+    /// <summary>Each job's appliance: its index among all appliances of the scenario, households in order (<see cref="DeviceMap"/>).</summary>
+    public int[] Appliances => _appliance;
+
     public static DeferrableJobs Build(IReadOnlyList<Household> households, int slotMinutes)
     {
-        var jobs = new List<(int, Appliance, DeferrableUsage, DeferrablePolicy)>();
+        var jobs = new List<(int, int, Appliance, DeferrableUsage, DeferrablePolicy)>();
+        int flat = 0;
         for (int h = 0; h < households.Count; h++)
         {
             foreach (Appliance a in households[h].Appliances)
             {
                 if (a.IsOn && a.RatedPowerKw > 0 && a.Usage is DeferrableUsage u)
                 {
-                    jobs.Add((h, a, u, households[h].Preferences.DeferrablePolicy));
+                    jobs.Add((h, flat, a, u, households[h].Preferences.DeferrablePolicy));
                 }
+                flat++;
             }
         }
         return new DeferrableJobs(jobs, slotMinutes);
@@ -137,15 +145,28 @@ internal sealed class DeferrableJobs
                 _end[j] = _nextEnd[j];
                 _nextEnd[j] = 0;
             }
-            int start = _start[j];
-            if (unchecked((uint)(slot - start) < (uint)(_end[j] - start)))
+            double kwh = EnergyKwh(j, slot, slotHours);
+            if (kwh != 0)
             {
-                // The last slot of a run may be partly used: run minutes need not be a multiple of the slot.
-                int minutesLeft = _runMinutes[j] - ((slot - start) * _slotMinutes);
-                double hours = minutesLeft >= _slotMinutes ? slotHours : minutesLeft / 60.0;
-                loadKwh[_household[j]] += _ratedKw[j] * hours;
+                loadKwh[_household[j]] += kwh;
             }
         }
+    }
+
+    /// <summary>
+    /// Job <paramref name="j"/>'s energy in <paramref name="slot"/>, the slot <see cref="AddLoad"/> ran last: what it
+    /// added to its household's load there. Reads the schedule without advancing it.
+    /// </summary>
+    public double EnergyKwh(int j, int slot, double slotHours)
+    {
+        int start = _start[j];
+        if (unchecked((uint)(slot - start) >= (uint)(_end[j] - start)))
+        {
+            return 0;
+        }
+        // The last slot of a run may be partly used: run minutes need not be a multiple of the slot.
+        int minutesLeft = _runMinutes[j] - ((slot - start) * _slotMinutes);
+        return _ratedKw[j] * (minutesLeft >= _slotMinutes ? slotHours : minutesLeft / 60.0);
     }
 
     private static int FirstSlotAtOrAfter(SlotCalendar calendar, int from, int to, int minute)

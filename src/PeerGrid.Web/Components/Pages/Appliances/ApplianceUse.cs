@@ -5,8 +5,7 @@ namespace PeerGrid.Web.Components.Pages.Appliances;
 
 /// <summary>
 /// What an appliance's spec says about its use, in words for the list: energy per day from its rating and usage
-/// pattern, and a deferrable job's schedule. The household's meter is not split per appliance, so this is the
-/// appliance's expected use, not a measurement.
+/// pattern, and a deferrable job's schedule: the appliance's expected use, shown next to what its meter measured.
 /// </summary>
 internal static class ApplianceUse
 {

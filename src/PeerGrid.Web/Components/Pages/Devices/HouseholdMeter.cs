@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PeerGrid.Persistence;
 using PeerGrid.Persistence.Entities;
@@ -5,12 +6,16 @@ using PeerGrid.Web.Http;
 
 namespace PeerGrid.Web.Components.Pages.Devices;
 
+/// <summary>A device's metered energy: in the last settled slot and since the community's midnight (kWh).</summary>
+internal readonly record struct DeviceEnergy(double LastSlotKwh, double TodayKwh);
+
 /// <summary>
-/// What the household's meter says, for the device pages: the last settled slot and the sums since the community's
-/// midnight (kWh). Readings are metered per household, not per device: the platform's settlement records one
-/// reading per household and slot.
+/// What the household's meters say, for the device pages: the household's reading of the last settled slot, its sums
+/// since the community's midnight, and the same per appliance and generator (each device is metered on its own:
+/// docs/engine.md, "Device metering"). A device without a row used or produced nothing.
 /// </summary>
-internal sealed record HouseholdMeter(long CommunityId, CommunityTime Time, MeterReadingRecord? Latest, double TodayGenerationKwh, double TodayLoadKwh)
+internal sealed record HouseholdMeter(long CommunityId, CommunityTime Time, MeterReadingRecord? Latest, double TodayGenerationKwh, double TodayLoadKwh,
+    IReadOnlyDictionary<(string Kind, long Id), DeviceEnergy> Devices)
 {
     public static async Task<HouseholdMeter> LoadAsync(PlatformDbContext db, long householdId, CancellationToken cancel)
     {
@@ -21,18 +26,34 @@ internal sealed record HouseholdMeter(long CommunityId, CommunityTime Time, Mete
             .OrderByDescending(r => r.Slot).FirstOrDefaultAsync(cancel);
         if (latest is null)
         {
-            return new HouseholdMeter(communityId, time, null, 0, 0);
+            return new HouseholdMeter(communityId, time, null, 0, 0, new Dictionary<(string, long), DeviceEnergy>());
         }
-        long dayStart = time.DayStart(latest.Slot);
-        var today = await db.Readings.Where(r => r.HouseholdId == householdId && r.Slot >= dayStart && r.Slot <= latest.Slot)
+        long dayStart = time.DayStart(latest.Slot), last = latest.Slot;
+        var today = await db.Readings.Where(r => r.HouseholdId == householdId && r.Slot >= dayStart && r.Slot <= last)
             .GroupBy(r => r.HouseholdId)
             .Select(g => new { Generation = g.Sum(r => r.GenerationKwh), Load = g.Sum(r => r.LoadKwh) })
             .SingleAsync(cancel);
-        return new HouseholdMeter(communityId, time, latest, today.Generation, today.Load);
+        var devices = await db.DeviceReadings.Where(r => r.HouseholdId == householdId && r.Slot >= dayStart && r.Slot <= last)
+            .GroupBy(r => new { r.Kind, r.DeviceId })
+            .Select(g => new { g.Key.Kind, g.Key.DeviceId, Today = g.Sum(r => r.EnergyKwh), Last = g.Sum(r => r.Slot == last ? r.EnergyKwh : 0) })
+            .ToListAsync(cancel);
+        return new HouseholdMeter(communityId, time, latest, today.Generation, today.Load,
+            devices.ToDictionary(d => (d.Kind, d.DeviceId), d => new DeviceEnergy(d.Last, d.Today)));
     }
 
     /// <summary>"Slot 12 · Wed 3 Jun 03:00–03:15 (Europe/Berlin)", or that no slot is settled yet.</summary>
     public string SlotLabel => Latest is { } r ? $"Slot {r.Slot} · {Time.Label(r.Slot)} ({Time.ZoneName})" : "No slot settled yet";
 
-    public static string Kwh(double kwh) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{kwh:0.000} kWh");
+    /// <summary>A device's energy (zero when it has no reading today).</summary>
+    public DeviceEnergy Of(string kind, long id) => Devices.TryGetValue((kind, id), out DeviceEnergy e) ? e : default;
+
+    /// <summary>The household's consumption that no appliance accounts for (its base load), in the last slot and today.</summary>
+    public DeviceEnergy Other => new(
+        Math.Max(0, (Latest?.LoadKwh ?? 0) - Devices.Where(d => d.Key.Kind == DeviceKinds.Appliance).Sum(d => d.Value.LastSlotKwh)),
+        Math.Max(0, TodayLoadKwh - Devices.Where(d => d.Key.Kind == DeviceKinds.Appliance).Sum(d => d.Value.TodayKwh)));
+
+    /// <summary>A slot's energy as its average power: "0.40 kW".</summary>
+    public string Power(double slotKwh) => (slotKwh * 60 / Time.SlotMinutes).ToString("0.00", CultureInfo.InvariantCulture) + " kW";
+
+    public static string Kwh(double kwh) => string.Create(CultureInfo.InvariantCulture, $"{kwh:0.000} kWh");
 }
