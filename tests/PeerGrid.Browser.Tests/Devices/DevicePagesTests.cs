@@ -63,6 +63,18 @@ public sealed partial class DevicePagesTests
             Assert.Equal(90, doc.RootElement.GetProperty("usage").GetProperty("runMinutes").GetInt32());
         }
         await Expect(laundry).Not.ToBeCheckedAsync();
+
+        // Live consumption per appliance: a router (always on, 10 W) is metered on its own in every settled slot.
+        await page.GetByLabel("Start from a template").SelectOptionAsync("router");
+        await Expect(name).ToHaveValueAsync("Router");
+        await addAppliance.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Router is added");
+        await app.StepAsync();
+        await app.StepAsync();
+        ILocator router = page.GetByRole(AriaRole.Listitem).Filter(new() { Has = page.GetByRole(AriaRole.Switch, new() { Name = "Router" }) });
+        await Expect(router).ToContainTextAsync("Now 0.01 kW · today 0.005 kWh");
+        ILocator laundryRow = page.GetByRole(AriaRole.Listitem).Filter(new() { Has = laundry });
+        await Expect(laundryRow).ToContainTextAsync("Now 0.00 kW · today 0.000 kWh");
         await BrowserSession.ScreenshotAsync(page, "appliances");
 
         // My Generators: a negative peak power is refused under its field, with nothing written; then a PV roof is added.
