@@ -20,6 +20,9 @@ public static class MechanismFactory
     /// <summary>The double auctions: the mechanisms that nest in a market hierarchy (docs/markets-hierarchy.md).</summary>
     public static IReadOnlyList<string> Auctions { get; } = ["pay-as-clear", "pay-as-bid", "pay-as-offer", "preference-first", "huang"];
 
+    /// <summary>Whether <paramref name="name"/> bills households per billing period rather than per slot (bill-sharing): its slots have no P2P price.</summary>
+    public static bool BillsPerPeriod(string name) => name == "bill-sharing";
+
     /// <param name="k">Pay-as-clear's point in the price interval, 0 … 1 (../shared/REFERENCE.md §1).</param>
     /// <param name="strategy">How households price their auction orders; default <see cref="OrderStrategy.Fixed"/>. The sharing models and grid-only ignore it.</param>
     public static IMarketMechanism Create(string name, int households, PricingConvention pricing = PricingConvention.EquilibriumInterval, double k = 0.5, OrderStrategy? strategy = null) => name switch

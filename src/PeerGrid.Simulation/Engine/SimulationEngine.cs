@@ -714,7 +714,7 @@ internal sealed class SimulationEngine
         bool subscriptionDue = SubscriptionDue(s) > 0;
         // Sums in locals: through the ref parameter every add would be a store and a reload.
         double sLoad = 0, sGen = 0, sImport = 0, sExport = 0, sCharge = 0, sDischarge = 0, sStored = 0, sCurtailed = 0, sUnmet = 0, sLosses = 0, sSelf = 0, sPeer = 0, sEmissions = 0;
-        long sCost = 0, sBaseline = 0;
+        long sCost = 0, sBaseline = 0, sPeerPaid = 0;
 
         for (int h = from; h < to; h++)
         {
@@ -800,6 +800,10 @@ internal sealed class SimulationEngine
             sEmissions += emissions;
             sCost = checked(sCost + cost);
             sBaseline = checked(sBaseline + baseline);
+            if (x.PeerIn > 0)
+            {
+                sPeerPaid = checked(sPeerPaid + peerPaid);
+            }
         }
         sum.Load += sLoad;
         sum.Generation += sGen;
@@ -816,6 +820,7 @@ internal sealed class SimulationEngine
         sum.Emissions += sEmissions;
         sum.Cost = checked(sum.Cost + sCost);
         sum.Baseline = checked(sum.Baseline + sBaseline);
+        sum.PeerPaid = checked(sum.PeerPaid + sPeerPaid);
     }
 
     /// <summary>Lets a per-period mechanism bill the month: its bills join the households' totals and this slot's cost.</summary>
@@ -866,7 +871,9 @@ internal sealed class SimulationEngine
         _t.MaxResidualKwh = Math.Max(_t.MaxResidualKwh, sum.MaxResidual);
         _t.CommunityPeakImportKw = Math.Max(_t.CommunityPeakImportKw, sum.Import * perHour);
         _t.CommunityPeakExportKw = Math.Max(_t.CommunityPeakExportKw, sum.Export * perHour);
+        // A sharing pool's buyers also pay for the energy the pool imported; that part is the pool's grid cost (budget balance).
+        long peerPaid = checked(sum.PeerPaid - Math.Max(_b.Book.PoolGridCostMicros, 0));
         return new CommunitySlot(s, _m.BuyMicros[s], _m.SellMicros[s], sum.Load, sum.Generation, sum.Import, sum.Export, sum.Charge, sum.Discharge,
-            sum.Stored, sum.Curtailed, sum.Unmet, sum.Losses, sum.SelfConsumed, sum.Peer, sum.Cost, sum.Baseline, sum.Emissions, sum.MaxResidual);
+            sum.Stored, sum.Curtailed, sum.Unmet, sum.Losses, sum.SelfConsumed, sum.Peer, sum.Cost, sum.Baseline, sum.Emissions, sum.MaxResidual, peerPaid);
     }
 }

@@ -9,6 +9,9 @@ internal struct SlotPartials
     public double Load, Generation, Import, Export, Charge, Discharge, Stored, Curtailed, Unmet, Losses, SelfConsumed, Peer, Emissions, MaxResidual;
     public long Cost, Baseline;
 
+    /// <summary>What the chunk's households that received energy from peers paid the market (micro-units).</summary>
+    public long PeerPaid;
+
     public void Add(in SlotPartials p)
     {
         Load += p.Load;
@@ -27,6 +30,7 @@ internal struct SlotPartials
         MaxResidual = Math.Max(MaxResidual, p.MaxResidual);
         Cost = checked(Cost + p.Cost);
         Baseline = checked(Baseline + p.Baseline);
+        PeerPaid = checked(PeerPaid + p.PeerPaid);
     }
 }
 

@@ -4,6 +4,10 @@ namespace PeerGrid.Simulation.Observers;
 /// One slot, summed over the community. Energies in kWh within the slot, all ≥ 0; money in micro-units
 /// (positive = households pay). <see cref="StoredKwh"/> is the energy in all batteries at the slot's end.
 /// <see cref="Residual"/> is the largest per-household energy-balance error in the slot (kWh, ≈ 1e-12).
+/// <see cref="PeerPaidMicros"/> is the money paid for <see cref="PeerTradedKwh"/>: what the households that received energy
+/// from peers paid the market in the slot, network and platform fees included (docs/lab.md, the P2P price), less what a
+/// sharing pool paid the grid for them (its import; then the sellers' credit). 0 when nothing traded. Not a slot's price
+/// under a mechanism that bills per period (bill-sharing): its households pay nothing until the period closes.
 /// </summary>
 public readonly record struct CommunitySlot(
     int Slot,
@@ -24,4 +28,5 @@ public readonly record struct CommunitySlot(
     long CostMicros,
     long BaselineCostMicros,
     double EmissionsKg,
-    double Residual);
+    double Residual,
+    long PeerPaidMicros);

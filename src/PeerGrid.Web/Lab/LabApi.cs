@@ -22,12 +22,20 @@ internal static class LabApi
         g.MapGet("/comparison.json", (Guid id, ClaimsPrincipal user, LabRuns runs) =>
             Comparison(runs, user, id, run => File(CompareMechanisms.ToJson(run.Comparison), "application/json", $"{run.Scenario.Name}-comparison.json")))
             .WithSummary("A finished comparison: the CLI's comparison.json.");
+        g.MapGet("/slots.csv", (Guid id, ClaimsPrincipal user, LabRuns runs) =>
+            runs.Find(CurrentUser.Id(user), id) is { State: LabRunState.Completed } run
+                ? File(LabSlotFiles.ToCsv(run.Results), "text/csv", $"{run.Scenario.Name}-slots.csv")
+                : Problems.NotFound("finished lab run"))
+            .WithSummary("A finished run's per-slot series of every mechanism: one row per slot and mechanism (docs/lab.md).");
+        g.MapGet("/mechanisms/{mechanism}/slots.csv", (Guid id, string mechanism, ClaimsPrincipal user, LabRuns runs) =>
+            Result(runs, user, id, mechanism, (run, r) => File(LabSlotFiles.ToCsv([r]), "text/csv", $"{run.Scenario.Name}-{r.Mechanism}-slots.csv")))
+            .WithSummary("One mechanism's per-slot series: energy in kWh, prices per kWh and the P2P price (docs/lab.md).");
         g.MapGet("/mechanisms/{mechanism}/days.csv", (Guid id, string mechanism, ClaimsPrincipal user, LabRuns runs) =>
             Result(runs, user, id, mechanism, (run, r) => File(DailyTotals.ToCsv(r.Days), "text/csv", $"{run.Scenario.Name}-{r.Mechanism}-days.csv")))
             .WithSummary("One mechanism's daily totals: energy in kWh, money in currency units.");
         g.MapGet("/mechanisms/{mechanism}/summary.json", (Guid id, string mechanism, ClaimsPrincipal user, LabRuns runs) =>
             Result(runs, user, id, mechanism, (run, r) => File(JsonSerializer.Serialize(Document(r), RunScenario.SummaryJson) + "\n", "application/json", $"{run.Scenario.Name}-{r.Mechanism}.json")))
-            .WithSummary("One mechanism's results: the CLI's summary.json, the market's efficiencies and the daily totals.");
+            .WithSummary("One mechanism's results: the CLI's summary.json, the market's efficiencies, the daily totals and the per-slot series.");
     }
 
     /// <summary>The link a page offers for a download of <paramref name="file"/> ("comparison.csv", "mechanisms/sdr/days.csv").</summary>
@@ -50,5 +58,6 @@ internal static class LabApi
         r.Run.WelfareEfficiency,
         r.Summary,
         r.Days,
+        Slots = LabSlotFiles.Columns(r.Slots),
     };
 }

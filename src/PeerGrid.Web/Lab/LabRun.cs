@@ -1,4 +1,5 @@
 using PeerGrid.Application.Runs;
+using PeerGrid.Simulation.Observers;
 using PeerGrid.Simulation.Scenarios;
 
 namespace PeerGrid.Web.Lab;
@@ -12,8 +13,8 @@ public enum LabRunState
     Failed,
 }
 
-/// <summary>One mechanism's results in a lab run: the CLI's summary, the market's efficiencies and the daily totals.</summary>
-public sealed record LabMechanismResult(MechanismRun Run, IReadOnlyList<DayTotals> Days)
+/// <summary>One mechanism's results in a lab run: the CLI's summary, the market's efficiencies, the daily totals and the community's per-slot series.</summary>
+public sealed record LabMechanismResult(MechanismRun Run, IReadOnlyList<DayTotals> Days, SlotSeries Slots)
 {
     public string Mechanism => Run.Mechanism;
     public RunSummary Summary => Run.Summary;

@@ -1,5 +1,7 @@
+using PeerGrid.Application.Markets;
 using PeerGrid.Application.Runs;
 using PeerGrid.Simulation.Kpis;
+using PeerGrid.Simulation.Observers;
 using PeerGrid.Simulation.Scenarios;
 
 namespace PeerGrid.Web.Lab;
@@ -138,6 +140,7 @@ public sealed class LabRuns(ILogger<LabRuns> log) : IDisposable
             int index = i;
             var efficiency = new MarketEfficiency();
             var days = new DailyTotals();
+            var slots = new SlotSeries(!MechanismFactory.BillsPerPeriod(mechanism));
             if (run.Progress(mechanism, 100 * i / count))
             {
                 Notify(run);
@@ -145,7 +148,7 @@ public sealed class LabRuns(ILogger<LabRuns> log) : IDisposable
             // The engine reports about once per simulated day; pages hear of each whole percent only.
             RunSummary summary = RunScenario.Simulate(
                 run.Scenario with { Mechanism = mechanism },
-                [efficiency, days],
+                [efficiency, days, slots],
                 (done, total) =>
                 {
                     if (run.Progress(mechanism, (int)(100L * ((long)index * total + done) / ((long)count * total))))
@@ -155,7 +158,7 @@ public sealed class LabRuns(ILogger<LabRuns> log) : IDisposable
                 },
                 threads: 1,
                 cancel: cancel);
-            run.Add(new LabMechanismResult(new MechanismRun(mechanism, summary, efficiency.VolumeEfficiency, efficiency.WelfareEfficiency), days.Days));
+            run.Add(new LabMechanismResult(new MechanismRun(mechanism, summary, efficiency.VolumeEfficiency, efficiency.WelfareEfficiency), days.Days, slots));
         }
         run.Complete(run.IsComparison ? CompareMechanisms.Rows([.. run.Results.Select(r => r.Run)]) : []);
     }

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PeerGrid.Browser.Tests.Lab;
 
-/// <summary>The operator's scenario lab in Chromium: build a tiny scenario, compare three mechanisms, download the table.</summary>
+/// <summary>The operator's scenario lab in Chromium: build a tiny scenario, compare three mechanisms (tables, daily and per-slot charts), download the table.</summary>
 public sealed class ScenarioLabTests
 {
     // The demo operator's login (README).
@@ -66,6 +66,11 @@ public sealed class ScenarioLabTests
         // The charts draw once the browser has measured them.
         await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Daily P2P volume by mechanism" }).Locator(".rz-chart svg").First).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Results of pay-as-clear" })).ToBeVisibleAsync();
+        // The day view compares the mechanisms' P2P prices slot by slot (grid-only has none, so it has no line).
+        ILocator prices = page.GetByRole(AriaRole.Group, new() { Name = "P2P price slot by slot by mechanism" });
+        await Expect(prices.Locator(".rz-chart svg").First).ToBeVisibleAsync();
+        await Expect(prices).ToContainTextAsync("pay-as-clear: ");
+        await Expect(prices).ToContainTextAsync("sdr: ");
         await BrowserSession.ScreenshotAsync(page, "lab");
 
         IDownload download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download comparison CSV" }).ClickAsync());
