@@ -75,6 +75,8 @@ public sealed partial class DevicePagesTests
         await Expect(router).ToContainTextAsync("Now 0.01 kW · today 0.005 kWh");
         ILocator laundryRow = page.GetByRole(AriaRole.Listitem).Filter(new() { Has = laundry });
         await Expect(laundryRow).ToContainTextAsync("Now 0.00 kW · today 0.000 kWh");
+        ILocator usage = page.GetByRole(AriaRole.Table, new() { Name = "Consumption by appliance, metered" });
+        await Expect(usage.GetByRole(AriaRole.Row, new() { Name = "Router" })).ToContainTextAsync("0.005 kWh");
         await BrowserSession.ScreenshotAsync(page, "appliances");
 
         // My Generators: a negative peak power is refused under its field, with nothing written; then a PV roof is added.

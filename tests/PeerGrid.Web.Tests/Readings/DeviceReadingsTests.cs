@@ -98,7 +98,13 @@ public sealed class DeviceReadingsTests
 
         // What the device page shows: today's energy per device from the same rows.
         HouseholdMeter meter = await app.WithDbAsync(db => HouseholdMeter.LoadAsync(db, user.HouseholdId, CancellationToken.None));
-        Assert.Equal(new DeviceEnergy(0, 0.25), meter.Of(DeviceKinds.Appliance, id), (a, b) => a.LastSlotKwh == b.LastSlotKwh && Math.Abs(a.TodayKwh - b.TodayKwh) < Tolerance);
+        DeviceEnergy heaterEnergy = meter.Of(DeviceKinds.Appliance, id);
+        Assert.Equal(0, heaterEnergy.LastSlotKwh);
+        Assert.Equal(0.25, heaterEnergy.TodayKwh, Tolerance);
+        Assert.Equal(0.25, heaterEnergy.WeekKwh, Tolerance);
+        // The rest of the household's meter is its base load (a registered household has the default one).
+        Assert.Equal(meter.TodayLoadKwh - 0.25, meter.Other.TodayKwh, Tolerance);
+        Assert.Equal(meter.Other.TodayKwh, meter.Other.WeekKwh, Tolerance);
         Assert.Equal("0.00 kW", meter.Power(meter.Of(DeviceKinds.Appliance, id).LastSlotKwh));
 
         JsonElement theirs = await Api.ExpectAsync(other.Http, HttpMethod.Get, "/api/me/device-readings?fromSlot=0&toSlot=3", null, 200);
