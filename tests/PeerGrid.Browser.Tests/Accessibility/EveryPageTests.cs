@@ -18,8 +18,8 @@ public sealed class EveryPageTests
     private static readonly string[] OperatorPages = ["/operator/clock", "/operator/settings", "/operator/users", "/lab"];
 
     /// <summary>
-    /// Controls without a name, and elements reaching past the viewport's right edge (other than inside a horizontally
-    /// scrolling container), described for the failure message.
+    /// Controls without a name, elements reaching past the viewport's right edge (other than inside a horizontally
+    /// scrolling container), and a page that scrolls sideways at all, described for the failure message.
     /// </summary>
     private const string Problems = """
         () => {
@@ -34,6 +34,14 @@ public sealed class EveryPageTests
           for (const el of document.querySelectorAll('main *')) {
             const r = el.getBoundingClientRect();
             if (r.width > 0 && r.right > width + 1 && !scrolls(el)) problems.push('wider than the screen (' + Math.round(r.right) + ' > ' + width + '): ' + el.outerHTML.slice(0, 120));
+          }
+          // Also what escapes a scrolling wrapper because its containing block lies outside it (absolutely positioned).
+          if (document.documentElement.scrollWidth > width + 1) {
+            problems.push('the page scrolls sideways (' + document.documentElement.scrollWidth + ' > ' + width + ')');
+            for (const el of document.querySelectorAll('body *')) {
+              const r = el.getBoundingClientRect();
+              if (r.right > width + 1 && getComputedStyle(el).position !== 'static') problems.push('positioned past the edge: ' + el.outerHTML.slice(0, 160));
+            }
           }
           return problems.slice(0, 10);
         }
