@@ -57,7 +57,10 @@ public sealed class LedgerTransferRecord
     /// <summary>What it pays for: "topup", "withdrawal", "grid-import", "grid-export", "fuel", "p2p-energy", "sharing", "grid-fee"</summary>
     public string Kind { get; set; } = "";
 
-    /// <summary>The slot it settles, for transfers the clock makes.</summary>
+    /// <summary>
+    /// Its time on the simulated clock: the slot it settles, for transfers the clock makes; the slot next to settle
+    /// when it was made, for top-ups and withdrawals (the TransferSlots migration filled it in for older ones).
+    /// </summary>
     public long? Slot { get; set; }
 
     public string? Reference { get; set; }

@@ -7,7 +7,8 @@ namespace PeerGrid.Web.Http;
 /// The few community settings the API shows without building the whole scenario: read from the settings JSON (the
 /// scenario format, validated when the community was created).
 /// </summary>
-internal sealed record CommunitySettings(decimal ExportPricePerKwh, int SlotMinutes, string TimeZoneId = "UTC")
+/// <param name="Mechanism">The market's clearing mechanism, e.g. "pay-as-clear" (the scenario format's default "grid-only" when none is set).</param>
+internal sealed record CommunitySettings(decimal ExportPricePerKwh, int SlotMinutes, string TimeZoneId = "UTC", string Mechanism = "grid-only")
 {
     public int SlotsPerDay => 1440 / SlotMinutes;
 
@@ -37,7 +38,9 @@ internal sealed record CommunitySettings(decimal ExportPricePerKwh, int SlotMinu
         int slotMinutes = root.TryGetProperty("slotMinutes", out JsonElement s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out int m) && m is > 0 and <= 1440
             ? m : 15;
         string zoneId = root.TryGetProperty("timeZone", out JsonElement z) && z.ValueKind == JsonValueKind.String ? z.GetString()! : "UTC";
-        return new CommunitySettings(export, slotMinutes, zoneId);
+        string mechanism = root.TryGetProperty("market", out JsonElement market) && market.ValueKind == JsonValueKind.Object
+            && market.TryGetProperty("mechanism", out JsonElement mech) && mech.ValueKind == JsonValueKind.String ? mech.GetString()! : "grid-only";
+        return new CommunitySettings(export, slotMinutes, zoneId, mechanism);
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"export {ExportPricePerKwh}/kWh, {SlotMinutes}-minute slots");

@@ -24,7 +24,7 @@ internal static class SettingsApi
         g.MapGet("/tariff", (PlatformDbContext db, CancellationToken cancel) => GetSectionAsync(db, SettingsCommands.Tariff, cancel)).WithSummary("The grid tariff (scenario format).");
         g.MapPut("/tariff", (HttpRequest request, PlatformDbContext db, CancellationToken cancel) => PutSectionAsync(request, db, SettingsCommands.Tariff, cancel))
             .WithSummary("Replace the grid tariff: import and export prices, time-of-use periods.");
-        g.MapGet("/users", UsersAsync).WithSummary("Users with their roles, household and balance (?page, ?pageSize).");
+        g.MapGet("/users", UsersAsync).WithSummary("Users with their roles, household, community and balance (?search in e-mail or name, ?page, ?pageSize).");
         g.MapPost("/users/{id}/lock", (string id, HttpContext c, UserManager<PlatformUser> users) => LockAsync(id, true, c, users))
             .WithSummary("Lock a user out: no login until unlocked (not yourself).");
         g.MapPost("/users/{id}/unlock", (string id, HttpContext c, UserManager<PlatformUser> users) => LockAsync(id, false, c, users))
@@ -53,13 +53,17 @@ internal static class SettingsApi
         return JsonBody.ProblemFor(result.Errors) ?? Results.Text(result.Value!.ToJsonString(), "application/json");
     }
 
-    private static async Task<IResult> UsersAsync(PlatformDbContext db, TimeProvider clock, int? page, int? pageSize, CancellationToken cancel)
+    private static async Task<IResult> UsersAsync(PlatformDbContext db, TimeProvider clock, int? page, int? pageSize, string? search, CancellationToken cancel)
     {
         int p = page ?? 1, size = pageSize ?? UserQueries.DefaultPageSize;
         if (p < 1 || size is < 1 or > UserQueries.MaxPageSize)
         {
             return Problems.Validation(p < 1 ? "page" : "pageSize", p < 1 ? $"{p} is below 1" : $"{size} is outside 1 … {UserQueries.MaxPageSize}", $"page from 1, pageSize 1 … {UserQueries.MaxPageSize}");
         }
-        return Results.Ok(await UserQueries.PageAsync(db, clock.GetUtcNow(), p, size, cancel));
+        if (search?.Trim().Length > UserQueries.MaxSearchLength)
+        {
+            return Problems.Validation("search", $"has {search.Trim().Length} characters, more than {UserQueries.MaxSearchLength}", "search for part of an e-mail address or name");
+        }
+        return Results.Ok(await UserQueries.PageAsync(db, clock.GetUtcNow(), p, size, search, cancel));
     }
 }

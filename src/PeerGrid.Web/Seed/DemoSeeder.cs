@@ -10,6 +10,7 @@ using PeerGrid.Persistence.Ledger;
 using PeerGrid.Simulation.Scenarios;
 using PeerGrid.Web.Auth;
 using PeerGrid.Web.Hosting;
+using PeerGrid.Web.Http;
 
 namespace PeerGrid.Web.Seed;
 
@@ -110,7 +111,7 @@ internal sealed class DemoSeeder(
             }
             await db.SaveChangesAsync(cancel);
             long wallet = await db.Accounts.Where(a => a.HouseholdId == record.Id).Select(a => a.Id).SingleAsync(cancel);
-            await LedgerWriter.TryTransferAsync(db, community.Id, payments, wallet, DemoCreditMicros, "topup", "demo credit", now, cancel: cancel);
+            await LedgerWriter.TryTransferAsync(db, community.Id, payments, wallet, DemoCreditMicros, "topup", "demo credit", now, await SlotClock.NextUnsettledAsync(db, community.Id, cancel), cancel);
         }
     }
 

@@ -77,7 +77,7 @@ internal static class TradersApi
             (double surplus, string basis) = metered.TryGetValue(h.Id, out var m) && m.Slots > 0
                 ? (m.Kwh * settings.SlotsPerDay / m.Slots, "metered")
                 : (Estimate(generators, h.BaseLoadAnnualKwh), "estimated");
-            string display = h.OwnerId is { } owner && names.TryGetValue(owner, out string? n) && n.Length > 0 ? n : h.Name;
+            string display = PublicNames.Household(h.OwnerId is { } owner ? names.GetValueOrDefault(owner) : null, h.Name);
             traders.Add(new TraderView(
                 h.Id,
                 display,

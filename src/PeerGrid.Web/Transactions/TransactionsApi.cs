@@ -109,16 +109,17 @@ internal static class TransactionsApi
     private static string Csv(IEnumerable<TransferView> transfers, IEnumerable<TradeView> trades)
     {
         var sb = new StringBuilder();
-        sb.Append("record,id,slot,kind,side,amount,energyKwh,pricePerKwh,counterparty,counterpartyHouseholdId,reference,createdUtc\r\n");
+        sb.Append("record,id,slot,kind,side,amount,energyKwh,pricePerKwh,counterparty,counterpartyHouseholdId,reference,createdUtc,counterpartyName,localTime\r\n");
         foreach (TransferView t in transfers)
         {
             Row(sb, "transfer", Id(t.Id), Id(t.Slot), Text(t.Kind), t.Amount >= 0 ? "in" : "out", Num(t.Amount), "", "",
-                Text(t.CounterpartyAccountKind), Id(t.CounterpartyHouseholdId), Text(t.Reference), t.CreatedUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+                Text(t.CounterpartyAccountKind), Id(t.CounterpartyHouseholdId), Text(t.Reference), t.CreatedUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+                Text(t.CounterpartyName), Local(t.LocalTime));
         }
         foreach (TradeView t in trades)
         {
             Row(sb, "trade", Id(t.Id), Id(t.Slot), Text(t.Kind), t.Side, Num(t.Amount), Num(t.EnergyKwh), Num(t.PricePerKwh),
-                t.Counterparty, Id(t.CounterpartyHouseholdId), "", "");
+                t.Counterparty, Id(t.CounterpartyHouseholdId), "", "", Text(t.CounterpartyName), Local(t.LocalTime));
         }
         return sb.ToString();
     }
@@ -126,6 +127,9 @@ internal static class TransactionsApi
     private static void Row(StringBuilder sb, params string[] cells) => sb.AppendJoin(',', cells).Append("\r\n");
 
     private static string Id(long? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>The community's wall-clock time, without an offset (the JSON's timeZone names the zone).</summary>
+    private static string Local(DateTime? v) => v?.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) ?? "";
 
     private static string Num(decimal v) => v.ToString(CultureInfo.InvariantCulture);
 
@@ -146,13 +150,25 @@ internal static class TransactionsApi
     }
 }
 
-/// <summary>One page of both lists; each list has its own total count.</summary>
-internal sealed record TransactionsPage(long Page, long PageSize, ItemsPage<TransferView> Transfers, ItemsPage<TradeView> Trades);
+/// <summary>One page of both lists; each list has its own total count. <see cref="TimeZone"/>: the zone of the entries' local times.</summary>
+internal sealed record TransactionsPage(long Page, long PageSize, ItemsPage<TransferView> Transfers, ItemsPage<TradeView> Trades, string TimeZone);
 
 internal sealed record ItemsPage<T>(int Total, IReadOnlyList<T> Items);
 
-/// <summary>A ledger transfer touching my wallet: amount signed (+ into my wallet, − out of it), in currency units.</summary>
-internal sealed record TransferView(long Id, string Kind, decimal Amount, string CounterpartyAccountKind, long? CounterpartyHouseholdId, long? Slot, string? Reference, DateTimeOffset CreatedUtc);
+/// <summary>
+/// A ledger transfer touching my wallet: amount signed (+ into my wallet, − out of it), in currency units.
+/// <see cref="Slot"/>: the slot it settles, or for a top-up or withdrawal the slot that was next to settle when it was
+/// made; <see cref="LocalTime"/> that slot's start on the community's wall clock; <see cref="CreatedUtc"/> the real
+/// time it was written. <see cref="CounterpartyName"/>: the other household's public name, or the system account's role
+/// ("utility", "grid operator", "platform", "payment provider").
+/// </summary>
+internal sealed record TransferView(long Id, string Kind, decimal Amount, string CounterpartyAccountKind, long? CounterpartyHouseholdId, long? Slot, string? Reference, DateTimeOffset CreatedUtc,
+    string CounterpartyName, DateTime? LocalTime);
 
-/// <summary>A trade I was part of: side "buy" or "sell", counterparty "household" (its id) or "market", amount signed.</summary>
-internal sealed record TradeView(long Id, long Slot, string Kind, string Side, string Counterparty, long? CounterpartyHouseholdId, double EnergyKwh, decimal PricePerKwh, decimal Amount, long? ContractId);
+/// <summary>
+/// A trade I was part of: side "buy" or "sell", counterparty "household" (its id) or "market", amount signed.
+/// <see cref="CounterpartyName"/>: the other household's public name, or "market pool"; <see cref="LocalTime"/>: the
+/// slot's start on the community's wall clock.
+/// </summary>
+internal sealed record TradeView(long Id, long Slot, string Kind, string Side, string Counterparty, long? CounterpartyHouseholdId, double EnergyKwh, decimal PricePerKwh, decimal Amount, long? ContractId,
+    string CounterpartyName, DateTime LocalTime);

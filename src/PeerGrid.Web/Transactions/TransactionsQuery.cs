@@ -21,10 +21,11 @@ internal sealed record TransactionFilter(
     long PageSize = TransactionsApi.DefaultPageSize);
 
 /// <summary>
-/// My ledger transfers and trades, newest first, read for the API's /api/me/transactions and the dashboard's
-/// Transactions and My Wallet pages. A slot range selects trades and the clock's transfers by their slot; a top-up or
-/// withdrawal has no slot and counts in the slot that was next to settle when it was made (it lies, by id, between
-/// the community's transfers of the slots around it).
+/// My ledger transfers and trades, newest first on the platform's simulated clock, read for the API's
+/// /api/me/transactions and the dashboard's Transactions and My Wallet pages. Every transfer carries a slot: the one
+/// it settles for the clock's transfers, the one that was next to settle for a top-up or withdrawal (the community's
+/// current simulated time when it was made). A slot range selects both lists by that slot; each entry's local time is
+/// its slot's start in the community's time zone.
 /// </summary>
 internal static class TransactionsQuery
 {
@@ -63,14 +64,12 @@ internal static class TransactionsQuery
         }
         if (filter.FromSlot is { } lo)
         {
-            long after = await db.Transfers.Where(x => x.CommunityId == communityId && x.Slot < lo).MaxAsync(x => (long?)x.Id, cancel) ?? 0;
-            transfers = transfers.Where(x => x.Slot == null ? x.Id > after : x.Slot >= lo);
+            transfers = transfers.Where(x => x.Slot >= lo);
             trades = trades.Where(x => x.Slot >= lo);
         }
         if (filter.ToSlot is { } hi)
         {
-            long before = await db.Transfers.Where(x => x.CommunityId == communityId && x.Slot > hi).MinAsync(x => (long?)x.Id, cancel) ?? long.MaxValue;
-            transfers = transfers.Where(x => x.Slot == null ? x.Id < before : x.Slot <= hi);
+            transfers = transfers.Where(x => x.Slot <= hi);
             trades = trades.Where(x => x.Slot <= hi);
         }
         if (filter.Only == "trades")
@@ -81,7 +80,7 @@ internal static class TransactionsQuery
         {
             trades = trades.Where(x => false);
         }
-        transfers = transfers.OrderByDescending(x => x.Id);
+        transfers = transfers.OrderByDescending(x => x.Slot).ThenByDescending(x => x.Id);
         trades = trades.OrderByDescending(x => x.Slot).ThenByDescending(x => x.Id);
 
         bool all = filter.PageSize == 0;
@@ -93,24 +92,35 @@ internal static class TransactionsQuery
         var others = transferRows.Select(x => x.FromAccountId == walletId ? x.ToAccountId : x.FromAccountId).Distinct().ToList();
         Dictionary<long, (string Kind, long? HouseholdId)> accounts = await db.Accounts.AsNoTracking().Where(a => others.Contains(a.Id))
             .ToDictionaryAsync(a => a.Id, a => (a.Kind, a.HouseholdId), cancel);
+        List<long> households = [.. accounts.Values.Select(a => a.HouseholdId)
+            .Concat(tradeRows.Select(x => x.BuyerHouseholdId == me ? x.SellerHouseholdId : x.BuyerHouseholdId))
+            .OfType<long>().Distinct()];
+        Dictionary<long, string> names = await PublicNames.HouseholdsAsync(db, households, cancel);
+        CommunityTime time = CommunityTime.Of(await db.Communities.AsNoTracking().SingleAsync(c => c.Id == communityId, cancel));
+
         List<TransferView> transferViews = [.. transferRows.Select(x =>
         {
             bool incoming = x.ToAccountId == walletId;
             (string otherKind, long? otherHousehold) = accounts[incoming ? x.FromAccountId : x.ToAccountId];
-            return new TransferView(x.Id, x.Kind, MoneyField.ToUnits(incoming ? x.AmountMicros : -x.AmountMicros), otherKind, otherHousehold, x.Slot, x.Reference, x.CreatedUtc);
+            string otherName = otherHousehold is { } h ? names.GetValueOrDefault(h, "another household") : PublicNames.Account(otherKind);
+            return new TransferView(x.Id, x.Kind, MoneyField.ToUnits(incoming ? x.AmountMicros : -x.AmountMicros), otherKind, otherHousehold, x.Slot, x.Reference, x.CreatedUtc,
+                otherName, x.Slot is { } slot ? time.LocalStart(slot) : null);
         })];
         List<TradeView> tradeViews = [.. tradeRows.Select(x =>
         {
             bool bought = x.BuyerHouseholdId == me;
             long? other = bought ? x.SellerHouseholdId : x.BuyerHouseholdId;
+            string otherName = other is { } h ? names.GetValueOrDefault(h, "another household") : PublicNames.MarketPool;
             return new TradeView(x.Id, x.Slot, x.Kind, bought ? "buy" : "sell", other is null ? "market" : "household", other,
-                x.EnergyMicroKwh / 1_000_000.0, MoneyField.ToUnits(x.PriceMicrosPerKwh), MoneyField.ToUnits(bought ? -x.AmountMicros : x.AmountMicros), x.ContractId);
+                x.EnergyMicroKwh / 1_000_000.0, MoneyField.ToUnits(x.PriceMicrosPerKwh), MoneyField.ToUnits(bought ? -x.AmountMicros : x.AmountMicros), x.ContractId,
+                otherName, time.LocalStart(x.Slot));
         })];
 
         int transferTotal = all ? transferViews.Count : await transfers.CountAsync(cancel);
         int tradeTotal = all ? tradeViews.Count : await trades.CountAsync(cancel);
         return new TransactionsPage(filter.Page, filter.PageSize,
             new ItemsPage<TransferView>(transferTotal, transferViews),
-            new ItemsPage<TradeView>(tradeTotal, tradeViews));
+            new ItemsPage<TradeView>(tradeTotal, tradeViews),
+            time.ZoneName);
     }
 }

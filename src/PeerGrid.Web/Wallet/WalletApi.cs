@@ -118,7 +118,9 @@ internal static class WalletApi
             long payments = await LedgerWriter.SystemAccountIdAsync(db, household.CommunityId, AccountKinds.Payments, ct);
             (long from, long to) = topUp ? (payments, wallet) : (wallet, payments);
             string kind = topUp ? "topup" : "withdrawal";
-            long? transferId = await LedgerWriter.TryTransferAsync(db, household.CommunityId, from, to, amount, kind, reference, now, cancel: ct);
+            // Stamped on the simulated clock too, so the ledger history reads in one order with the clock's transfers.
+            long slot = await SlotClock.NextUnsettledAsync(db, household.CommunityId, ct);
+            long? transferId = await LedgerWriter.TryTransferAsync(db, household.CommunityId, from, to, amount, kind, reference, now, slot, ct);
             if (transferId is null)
             {
                 var refused = new ProblemBody("Insufficient funds.", "The withdrawal would take the wallet below its credit limit: nothing was moved.", StatusCodes.Status409Conflict);

@@ -18,8 +18,8 @@ public sealed class EveryPageTests
     private static readonly string[] OperatorPages = ["/operator/clock", "/operator/settings", "/operator/users", "/lab"];
 
     /// <summary>
-    /// Controls without a name, and elements reaching past the viewport's right edge (other than inside a horizontally
-    /// scrolling container), described for the failure message.
+    /// Controls without a name, elements reaching past the viewport's right edge (other than inside a horizontally
+    /// scrolling container), and a page that scrolls sideways at all, described for the failure message.
     /// </summary>
     private const string Problems = """
         () => {
@@ -34,6 +34,14 @@ public sealed class EveryPageTests
           for (const el of document.querySelectorAll('main *')) {
             const r = el.getBoundingClientRect();
             if (r.width > 0 && r.right > width + 1 && !scrolls(el)) problems.push('wider than the screen (' + Math.round(r.right) + ' > ' + width + '): ' + el.outerHTML.slice(0, 120));
+          }
+          // Also what escapes a scrolling wrapper because its containing block lies outside it (absolutely positioned).
+          if (document.documentElement.scrollWidth > width + 1) {
+            problems.push('the page scrolls sideways (' + document.documentElement.scrollWidth + ' > ' + width + ')');
+            for (const el of document.querySelectorAll('body *')) {
+              const r = el.getBoundingClientRect();
+              if (r.right > width + 1 && getComputedStyle(el).position !== 'static') problems.push('positioned past the edge: ' + el.outerHTML.slice(0, 160));
+            }
           }
           return problems.slice(0, 10);
         }
@@ -104,6 +112,26 @@ public sealed class EveryPageTests
         await page.Keyboard.PressAsync("Space");
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("from the next slot");
         Assert.NotEqual(wasOn, await fridge.IsCheckedAsync());
+
+        // A form by keyboard alone: the Microwave template (type-ahead in the select), then Tab to the button, Enter.
+        ILocator microwaves = page.GetByRole(AriaRole.Switch, new() { Name = "Microwave", Exact = true });
+        int before = await microwaves.CountAsync();
+        await TabToAsync(page, "Start from a template");
+        await page.Keyboard.TypeAsync("Mi");
+        await Expect(page.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync("Microwave");
+        await TabToAsync(page, "Add appliance");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Microwave is added; the market counts it from the next slot.");
+        await Expect(microwaves).ToHaveCountAsync(before + 1);
+
+        // Top up the wallet: Tab to the amount, type, Enter; the receipt and the ledger row show.
+        await page.GotoAsync("/wallet");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Show" })).ToBeEnabledAsync(); // interactive: typing is kept
+        await TabToAsync(page, "Amount");
+        await page.Keyboard.TypeAsync("12.5");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Topped up" })).ToContainTextAsync("Topped up 12.50: the balance is");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "topup" }).Filter(new() { HasText = "12.50" })).Not.ToHaveCountAsync(0);
     }
 
     /// <summary>Presses Tab until the focused element's accessible name (label or text) is <paramref name="name"/>.</summary>

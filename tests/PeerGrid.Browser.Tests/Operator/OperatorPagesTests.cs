@@ -78,10 +78,11 @@ public sealed partial class OperatorPagesTests
         // Users and the community.
         await page.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Users and community", Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sonnenfeld demo community" })).ToBeVisibleAsync();
+        ILocator communityRow = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Sonnenfeld demo community" }) });
+        await Expect(communityRow).ToContainTextAsync("Europe/Berlin");
+        await Expect(communityRow).ToContainTextAsync("pay-as-bid");
         ILocator operatorRow = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = OperatorEmail }) });
         await Expect(operatorRow).ToContainTextAsync("operator");
-        await Expect(page.GetByRole(AriaRole.Definition).Filter(new() { HasText = "Europe/Berlin" })).ToBeVisibleAsync();
         // No way to lock oneself out; a prosumer is locked and let in again.
         await Expect(operatorRow.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
         const string Demo = "demo01@peergrid.local";
@@ -93,7 +94,15 @@ public sealed partial class OperatorPagesTests
         await page.GetByRole(AriaRole.Button, new() { Name = $"Unlock {Demo}" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "can log in again" })).ToBeVisibleAsync();
         Assert.Null(await app.WithDbAsync(db => db.Users.Where(u => u.Email == Demo).Select(u => u.LockoutEnd).SingleAsync()));
+        // Search, ignoring case: only the matching user is listed.
+        await page.GetByLabel("Search by e-mail or name").FillAsync("DEMO01@");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "matching" })).ToHaveTextAsync("1–1 of 1 users matching “DEMO01@”");
+        await Expect(page.GetByRole(AriaRole.Rowheader, new() { Name = Demo })).ToBeVisibleAsync();
+        await Expect(operatorRow).ToHaveCountAsync(0);
         await BrowserSession.ScreenshotAsync(page, "operator-users");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show all users" }).ClickAsync();
+        await Expect(operatorRow).ToBeVisibleAsync();
     }
 
     [BrowserFact]

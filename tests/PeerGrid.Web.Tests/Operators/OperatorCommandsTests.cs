@@ -113,8 +113,8 @@ public sealed class OperatorCommandsTests
             Assert.True((await users.SetLockoutEndDateAsync(locked, now.AddMinutes(10))).Succeeded);
         }
 
-        UsersPage first = await app.WithDbAsync(db => UserQueries.PageAsync(db, now, 1, 2, CancellationToken.None));
-        UsersPage second = await app.WithDbAsync(db => UserQueries.PageAsync(db, now, 2, 2, CancellationToken.None));
+        UsersPage first = await app.WithDbAsync(db => UserQueries.PageAsync(db, now, 1, 2, null, CancellationToken.None));
+        UsersPage second = await app.WithDbAsync(db => UserQueries.PageAsync(db, now, 2, 2, null, CancellationToken.None));
 
         Assert.Equal(3, first.Total);
         Assert.Equal(["a-user@example.org", "b-user@example.org"], first.Users.Select(u => u.Email));
@@ -126,20 +126,43 @@ public sealed class OperatorCommandsTests
         Assert.NotNull(c.HouseholdId);
         Assert.Equal([Roles.Prosumer], c.Roles);
         // A lockout that has ended no longer shows.
-        UsersPage later = await app.WithDbAsync(db => UserQueries.PageAsync(db, now.AddMinutes(11), 2, 2, CancellationToken.None));
+        UsersPage later = await app.WithDbAsync(db => UserQueries.PageAsync(db, now.AddMinutes(11), 2, 2, null, CancellationToken.None));
         Assert.False(Assert.Single(later.Users).LockedOut);
     }
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
-    public async Task TheCommunitySummary_CountsHouseholds_AndReadsTheZoneAndSlotLength(string provider)
+    public async Task TheCommunitySummaries_CountHouseholds_AndReadTheMechanismZoneAndSlotLength(string provider)
     {
         await using PlatformApp app = await PlatformApp.StartAsync(provider, seedDemo: true);
-        CommunitySummary summary = await app.WithDbAsync(db => CommunitySummary.LoadAsync(db, CancellationToken.None));
-        Assert.Equal("Europe/Berlin", summary.TimeZone);
-        Assert.Equal(15, summary.SlotMinutes);
-        Assert.Equal(await app.WithDbAsync(db => db.Households.CountAsync()), summary.Households);
-        Assert.False(summary.Clock.Running);
+        long demoId = await app.WithDbAsync(db => db.Communities.Select(c => c.Id).SingleAsync());
+        int demoHouseholds = await app.WithDbAsync(db => db.Households.CountAsync());
+        // A second community with one household of its own and a market of its own.
+        await app.WithDbAsync(async db =>
+        {
+            var other = new CommunityRecord
+            {
+                Name = "Hilltop",
+                SettingsJson = """{"timeZone": "Europe/Lisbon", "slotMinutes": 30, "market": {"mechanism": "pay-as-bid"}}""",
+                EpochDate = new DateOnly(2026, 1, 1),
+            };
+            db.Communities.Add(other);
+            await db.SaveChangesAsync();
+            db.Households.Add(new HouseholdRecord { CommunityId = other.Id, Name = "Hill house" });
+            return await db.SaveChangesAsync();
+        });
+
+        List<CommunitySummary> all = await app.WithDbAsync(db => CommunitySummary.LoadAllAsync(db, CancellationToken.None));
+
+        Assert.Equal(2, all.Count);
+        CommunitySummary demo = all[0], hill = all[1];
+        Assert.Equal(demoId, demo.Id);
+        Assert.Equal("Europe/Berlin", demo.TimeZone);
+        Assert.Equal(15, demo.SlotMinutes);
+        Assert.Equal(demoHouseholds, demo.Households);
+        Assert.False(demo.Clock.Running);
+        Assert.Equal(("Hilltop", "pay-as-bid", "Europe/Lisbon", 30, 1), (hill.Name, hill.Mechanism, hill.TimeZone, hill.SlotMinutes, hill.Households));
+        Assert.Null(hill.Clock.LastSettledSlot);
     }
 
     private static JsonElement Body(object value) => JsonSerializer.SerializeToElement(value);

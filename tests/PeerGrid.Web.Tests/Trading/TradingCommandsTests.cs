@@ -135,7 +135,7 @@ public sealed class TradingCommandsTests
             foreach ((long from, long to, string kind, long? slot, long micros) in new[]
             {
                 (wallet, other, "p2p-energy", (long?)0, 100_000L),
-                (other, wallet, "topup", null, 5_000_000L),
+                (other, wallet, "topup", 1, 5_000_000L),
                 (wallet, other, "p2p-energy", 1, 200_000L),
                 (other, wallet, "grid-export", 2, 30_000L),
             })

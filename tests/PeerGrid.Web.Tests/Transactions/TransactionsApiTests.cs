@@ -65,7 +65,7 @@ public sealed class TransactionsApiTests
             Assert.Equal(-0.1m, t.GetProperty("amount").GetDecimal());
             Assert.Equal(0.5, t.GetProperty("energyKwh").GetDouble());
         });
-        Assert.Equal(0, market.GetProperty("transfers").GetProperty("total").GetInt32()); // top-ups have no slot
+        Assert.Equal(0, market.GetProperty("transfers").GetProperty("total").GetInt32()); // the top-ups were made while slot 0 was next
 
         JsonElement sellers = await Api.ExpectAsync(seller.Http, HttpMethod.Get, "/api/me/transactions?kind=contract", null, 200);
         JsonElement sold = sellers.GetProperty("trades").GetProperty("items")[0];
