@@ -299,6 +299,29 @@ namespace PeerGrid.Persistence.Migrations.Postgres
                     b.ToTable("Contracts", (string)null);
                 });
 
+            modelBuilder.Entity("PeerGrid.Persistence.Entities.DeviceReadingRecord", b =>
+                {
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Slot")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("DeviceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("EnergyKwh")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("HouseholdId", "Slot", "Kind", "DeviceId");
+
+                    b.ToTable("DeviceReadings", (string)null);
+                });
+
             modelBuilder.Entity("PeerGrid.Persistence.Entities.GeneratorRecord", b =>
                 {
                     b.Property<long>("Id")

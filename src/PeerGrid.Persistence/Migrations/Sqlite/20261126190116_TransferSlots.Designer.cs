@@ -282,6 +282,29 @@ namespace PeerGrid.Persistence.Migrations.Sqlite
                     b.ToTable("Contracts", (string)null);
                 });
 
+            modelBuilder.Entity("PeerGrid.Persistence.Entities.DeviceReadingRecord", b =>
+                {
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeviceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("EnergyKwh")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("HouseholdId", "Slot", "Kind", "DeviceId");
+
+                    b.ToTable("DeviceReadings", (string)null);
+                });
+
             modelBuilder.Entity("PeerGrid.Persistence.Entities.GeneratorRecord", b =>
                 {
                     b.Property<long>("Id")
