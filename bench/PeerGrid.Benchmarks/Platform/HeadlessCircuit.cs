@@ -25,12 +25,18 @@ namespace PeerGrid.Benchmarks.Platform;
 internal sealed class HeadlessCircuit : IAsyncDisposable
 {
     private readonly HubConnection _connection;
+    private readonly HttpClient _http;
+    private string? _circuitId;
     private readonly TaskCompletionSource _live = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<long, TaskCompletionSource<long>> _slots = [];
     private int _batches;
     private string? _error;
 
-    private HeadlessCircuit(HubConnection connection) => _connection = connection;
+    private HeadlessCircuit(HubConnection connection, HttpClient http)
+    {
+        _connection = connection;
+        _http = http;
+    }
 
     /// <summary>Render batches received so far (the first ones are the interactive render of the page).</summary>
     public int Batches => Volatile.Read(ref _batches);
@@ -61,7 +67,7 @@ internal sealed class HeadlessCircuit : IAsyncDisposable
         HubConnection connection = builder.Build();
         // Generous against a busy machine: a missed ping must not end the circuit mid-run.
         connection.ServerTimeout = TimeSpan.FromMinutes(2);
-        var circuit = new HeadlessCircuit(connection);
+        var circuit = new HeadlessCircuit(connection, http);
         connection.On<long, byte[]>("JS.RenderBatch", circuit.OnRenderBatch);
         connection.On("JS.BeginInvokeJS", [typeof(long), typeof(string), typeof(string), typeof(int), typeof(long), typeof(int)],
             circuit.OnBeginInvokeJS, circuit);
@@ -73,9 +79,9 @@ internal sealed class HeadlessCircuit : IAsyncDisposable
         };
 
         await connection.StartAsync(cancel);
-        string? circuitId = await connection.InvokeAsync<string?>("StartCircuit",
+        circuit._circuitId = await connection.InvokeAsync<string?>("StartCircuit",
             baseUri.ToString(), new Uri(baseUri, "dashboard").ToString(), "[]", page.ServerState, cancel);
-        if (circuitId is null)
+        if (circuit._circuitId is null)
         {
             await connection.DisposeAsync();
             throw new InvalidOperationException("StartCircuit was refused");
@@ -97,7 +103,20 @@ internal sealed class HeadlessCircuit : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    /// <summary>
+    /// Closes the connection and, as blazor.web.js does when the page goes away, asks the server to dispose the circuit
+    /// at once (POST _blazor/disconnect) rather than keep it for a reconnection.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync();
+        if (_circuitId is not null)
+        {
+            using var form = new MultipartFormDataContent { { new StringContent(_circuitId), "circuitId" } };
+            using HttpResponseMessage response = await _http.PostAsync(new Uri("_blazor/disconnect", UriKind.Relative), form);
+            response.EnsureSuccessStatusCode();
+        }
+    }
 
     private Task OnRenderBatch(long batchId, byte[] batch)
     {
