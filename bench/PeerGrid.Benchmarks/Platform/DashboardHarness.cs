@@ -10,14 +10,18 @@ using PeerGrid.Persistence;
 namespace PeerGrid.Benchmarks.Platform;
 
 /// <summary>
-/// `dashboard --url URL --connection CS [--provider sqlite|postgresql] [--dashboards 200] [--slots 10] [--chromium PATH]`:
-/// against a running platform on a fresh database with its clock paused (docs/performance.md has the command):
-/// registers N prosumers, writes a year of history for every household (<see cref="YearOfReadings"/>), then
+/// `dashboard --url URL --connection CS [--provider sqlite|postgresql] [--dashboards 200] [--circuits 0] [--slots 10]
+/// [--chromium PATH] [--server-pid PID]`: against a running platform on a fresh database with its clock paused
+/// (docs/performance.md has the command): registers N + M prosumers, writes a year of history for every household
+/// (<see cref="YearOfReadings"/>), then
 /// 1. times GET /dashboard, the server's first render of the page with the user's data, once per user (loopback, so
 ///    request time ≈ server time);
-/// 2. opens N dashboards in Chromium, one browser profile per user, waits until each is live, then has the operator
-///    step the clock K times; each page records (Date.now) when its "Last settled slot" label shows the new slot, and
-///    the latency is that time minus the moment the slot was published (the server-sent event reaching this process).
+/// 2. opens N dashboards in Chromium, one browser profile per user, and M headless circuits
+///    (<see cref="HeadlessCircuit"/>), waits until each is live, then has the operator step the clock K times. Each
+///    page records (Date.now) when its "Last settled slot" label shows the new slot; each circuit records when a render
+///    batch carrying that label arrives. The latency is that time minus the moment the slot was published (the
+///    server-sent event reaching this process). With --server-pid, the CPU time of the server, Chromium and the harness
+///    over the K steps is printed too.
 /// </summary>
 internal static partial class DashboardHarness
 {
@@ -31,6 +35,9 @@ internal static partial class DashboardHarness
         string connection = Option(args, "--connection") ?? throw new ArgumentException("--connection names the platform's database");
         string provider = Option(args, "--provider") ?? DatabaseProviders.Sqlite;
         int dashboards = int.Parse(Option(args, "--dashboards") ?? "200", CultureInfo.InvariantCulture);
+        int circuits = int.Parse(Option(args, "--circuits") ?? "0", CultureInfo.InvariantCulture);
+        int users = dashboards + circuits;
+        int? serverPid = Option(args, "--server-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null;
         int slots = int.Parse(Option(args, "--slots") ?? "10", CultureInfo.InvariantCulture);
         string chromium = Option(args, "--chromium") ?? Environment.GetEnvironmentVariable("PEERGRID_CHROMIUM") ?? "/usr/bin/chromium";
         // Again on a database an earlier run prepared: log the users in, write nothing.
@@ -39,7 +46,7 @@ internal static partial class DashboardHarness
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 64 }) { BaseAddress = url, Timeout = TimeSpan.FromMinutes(5) };
         var clock = Stopwatch.StartNew();
         var cookies = new List<(string Name, string Value)>();
-        for (int u = 0; u < dashboards; u++)
+        for (int u = 0; u < users; u++)
         {
             string email = $"bench{u:000}@dashboard.local";
             if (!again)
@@ -53,7 +60,7 @@ internal static partial class DashboardHarness
             }
             cookies.Add(await CookieAsync(http, email, Password));
         }
-        output.WriteLine($"registered and logged in {dashboards} prosumers in {clock.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"registered and logged in {users} prosumers in {clock.Elapsed.TotalSeconds:F1} s");
 
         if (!again)
         {
@@ -67,7 +74,7 @@ internal static partial class DashboardHarness
 
         // 1. First render, once per user: the first ever is the cold server, the rest each user's first visit.
         var render = new List<double>();
-        for (int u = 0; u < dashboards; u++)
+        for (int u = 0; u < users; u++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard");
             request.Headers.Add("Cookie", $"{cookies[u].Name}={cookies[u].Value}");
@@ -84,7 +91,7 @@ internal static partial class DashboardHarness
         output.WriteLine($"first render GET /dashboard, a year of readings: first (cold server) {render[0]:F1} ms; " +
             $"then per user {Stats(render.Skip(1).ToList())}");
 
-        // 2. Live: N open dashboards, K slots.
+        // 2. Live: N dashboards in Chromium and M headless circuits, K slots.
         string operatorToken = await TokenAsync(http, Operator, OperatorPassword);
         using IPlaywright playwright = await Playwright.CreateAsync();
         await using IBrowser browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -118,13 +125,63 @@ internal static partial class DashboardHarness
             }));
         }
         output.WriteLine($"{dashboards} dashboards open and live in {clock.Elapsed.TotalSeconds:F1} s");
+        HeadlessCircuit[] headless = await OpenCircuitsAsync(http, url, cookies.Skip(dashboards).ToList(), output);
+        try
+        {
+            return await StepAsync(http, operatorToken, pages, headless, slots, serverPid, output);
+        }
+        finally
+        {
+            await Task.WhenAll(headless.Select(h => h.DisposeAsync().AsTask()));
+        }
+    }
 
+    private static async Task<HeadlessCircuit[]> OpenCircuitsAsync(HttpClient http, Uri url, List<(string Name, string Value)> cookies, TextWriter output)
+    {
+        var clock = Stopwatch.StartNew();
+        var headless = new HeadlessCircuit[cookies.Count];
+        using (var gate = new SemaphoreSlim(8))
+        {
+            await Task.WhenAll(Enumerable.Range(0, cookies.Count).Select(async c =>
+            {
+                await gate.WaitAsync();
+                try
+                {
+                    headless[c] = await HeadlessCircuit.OpenAsync(http, url, cookies[c], CancellationToken.None);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+        }
+        output.WriteLine($"{headless.Length} headless circuits open and live in {clock.Elapsed.TotalSeconds:F1} s");
+        if (headless.Length > 0)
+        {
+            // The dashboard renders on slot events only: a quiet spell without a slot must bring no render batch. The
+            // 2 s first let each chart's re-render at its measured size (after Radzen.createChart answers) arrive.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            int before = headless.Sum(h => h.Batches);
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            output.WriteLine($"render batches at the {headless.Length} circuits over 5 s without a slot: {headless.Sum(h => h.Batches) - before}");
+        }
+        return headless;
+    }
+
+    private static async Task<int> StepAsync(HttpClient http, string operatorToken, IPage[] pages, HeadlessCircuit[] headless, int slots,
+        int? serverPid, TextWriter output)
+    {
         var published = new Dictionary<long, long>();
         using var stopEvents = new CancellationTokenSource();
         Task events = ListenAsync(http, operatorToken, published, stopEvents.Token);
         await Task.Delay(500);
         var latency = new List<double>();
         var fromStep = new List<double>();
+        var circuitLatency = new List<double>();
+        var circuitFromStep = new List<double>();
+        int batchesBefore = headless.Sum(h => h.Batches);
+        CpuSplit cpuBefore = CpuSplit.Sample(serverPid);
+        var clock = Stopwatch.StartNew();
         for (int k = 0; k < slots; k++)
         {
             long stepAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -133,11 +190,13 @@ internal static partial class DashboardHarness
             using HttpResponseMessage stepped = await http.SendAsync(step);
             JsonElement body = await stepped.Content.ReadFromJsonAsync<JsonElement>();
             long slot = body.GetProperty("slot").GetInt64();
-            var seen = new double[dashboards];
-            for (int u = 0; u < dashboards; u++)
+            Task<long[]> received = Task.WhenAll(headless.Select(h => h.WhenSlotShownAsync(slot)));
+            var seen = new double[pages.Length];
+            for (int u = 0; u < pages.Length; u++)
             {
                 seen[u] = await pages[u].EvaluateAsync<double>($"() => window.__when({slot})");
             }
+            long[] batchAt = await received.WaitAsync(TimeSpan.FromMinutes(2));
             long at;
             lock (published)
             {
@@ -145,12 +204,29 @@ internal static partial class DashboardHarness
             }
             latency.AddRange(seen.Select(s => s - at));
             fromStep.AddRange(seen.Select(s => s - stepAt));
-            output.WriteLine($"slot {slot}: settled {at - stepAt} ms after the step request; on all {dashboards} dashboards {seen.Max() - at:F0} ms after it was published");
+            circuitLatency.AddRange(batchAt.Select(s => (double)(s - at)));
+            circuitFromStep.AddRange(batchAt.Select(s => (double)(s - stepAt)));
+            output.WriteLine($"slot {slot}: settled {at - stepAt} ms after the step request; after it was published, on all {pages.Length} " +
+                $"dashboards {(seen.Length > 0 ? seen.Max() - at : 0):F0} ms, at all {headless.Length} circuits {(batchAt.Length > 0 ? batchAt.Max() - at : 0)} ms");
         }
+        TimeSpan stepping = clock.Elapsed;
+        CpuSplit cpu = CpuSplit.Sample(serverPid) - cpuBefore;
         await stopEvents.CancelAsync();
         await events.ContinueWith(_ => { }, TaskScheduler.Default);
-        output.WriteLine($"published → shown, {dashboards} dashboards × {slots} slots: {Stats(latency)}");
-        output.WriteLine($"step request → shown (includes settling the slot): {Stats(fromStep)}");
+        if (pages.Length > 0)
+        {
+            output.WriteLine($"published → shown, {pages.Length} dashboards × {slots} slots: {Stats(latency)}");
+            output.WriteLine($"step request → shown (includes settling the slot): {Stats(fromStep)}");
+        }
+        if (headless.Length > 0)
+        {
+            output.WriteLine($"published → render batch received, {headless.Length} headless circuits × {slots} slots: {Stats(circuitLatency)}");
+            output.WriteLine($"step request → render batch received (includes settling the slot): {Stats(circuitFromStep)}");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"render batches per circuit per slot: {(headless.Sum(h => h.Batches) - batchesBefore) / (double)(headless.Length * slots):F2}"));
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"CPU over the {slots} steps ({stepping.TotalSeconds:F1} s): {cpu}{(serverPid is null ? " (server: pass --server-pid)" : "")}"));
         return 0;
     }
 
