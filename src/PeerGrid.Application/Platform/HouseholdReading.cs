@@ -42,4 +42,13 @@ public sealed record HouseholdReading(
     long GridOnlyCostMicros,
     IReadOnlyList<double> ApplianceKwh,
     IReadOnlyList<double> GeneratorKwh,
-    double BaseLoadKwh);
+    double BaseLoadKwh)
+{
+    /// <summary>Value equality including the device lists' contents (records compare lists by reference).</summary>
+    public bool SameAs(HouseholdReading other) =>
+        WithoutLists(this) == WithoutLists(other)
+        && ApplianceKwh.SequenceEqual(other.ApplianceKwh)
+        && GeneratorKwh.SequenceEqual(other.GeneratorKwh);
+
+    private static HouseholdReading WithoutLists(HouseholdReading r) => r with { ApplianceKwh = [], GeneratorKwh = [] };
+}

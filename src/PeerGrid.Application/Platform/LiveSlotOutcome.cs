@@ -37,7 +37,8 @@ public sealed record LiveSlotOutcome(
     /// <summary>Value equality including the lists' contents (records compare lists by reference).</summary>
     public bool SameAs(LiveSlotOutcome other) =>
         WithoutLists(this) == WithoutLists(other)
-        && Readings.SequenceEqual(other.Readings)
+        && Readings.Count == other.Readings.Count
+        && Readings.Zip(other.Readings).All(p => p.First.SameAs(p.Second))
         && Trades.SequenceEqual(other.Trades)
         && Transfers.SequenceEqual(other.Transfers);
 

@@ -40,10 +40,18 @@ public sealed class EveryPageTests
             problems.push('the page scrolls sideways (' + document.documentElement.scrollWidth + ' > ' + width + ')');
             for (const el of document.querySelectorAll('body *')) {
               const r = el.getBoundingClientRect();
-              if (r.right > width + 1 && getComputedStyle(el).position !== 'static') problems.push('positioned past the edge: ' + el.outerHTML.slice(0, 160));
+              if (r.right > width + 1) problems.push('past the edge (' + Math.round(r.right) + ', ' + getComputedStyle(el).position + '): ' + el.outerHTML.slice(0, 160));
+            }
+            // Text overflows without its element doing so: find text past the edge.
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+              const range = document.createRange();
+              range.selectNodeContents(t);
+              const r = range.getBoundingClientRect();
+              if (r.width > 0 && r.right > width + 1 && !scrolls(t.parentElement) && !t.parentElement.closest('.visually-hidden')) problems.push('text past the edge (' + Math.round(r.right) + '): "' + t.textContent.trim().slice(0, 60) + '" in ' + t.parentElement.outerHTML.slice(0, 120));
             }
           }
-          return problems.slice(0, 10);
+          return problems.slice(0, 20);
         }
         """;
 
