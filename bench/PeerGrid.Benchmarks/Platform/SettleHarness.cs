@@ -14,7 +14,7 @@ namespace PeerGrid.Benchmarks.Platform;
 /// <summary>
 /// `settle [--households N] [--slots K] [--provider sqlite|postgresql] [--connection CS]`: builds a community of N
 /// households (a mix of the built-in templates, funded wallets, pay-as-clear) in a fresh database and settles K slots
-/// from midday, each in its own transaction with every write (readings, trades, transfers, balances, batteries), and
+/// from midday, each in its own transaction with every write (readings, device readings, trades, transfers, balances, batteries), and
 /// prints the wall time per slot. For PostgreSQL, --connection names an existing empty database.
 /// </summary>
 internal static class SettleHarness
@@ -69,9 +69,10 @@ internal static class SettleHarness
             }
             long readings = await db.Readings.LongCountAsync();
             long transfers = await db.Transfers.LongCountAsync();
+            long devices = await db.DeviceReadings.LongCountAsync();
             times.Sort();
             output.WriteLine($"settle {households} households × {slots} slots ({provider}): mean {times.Average():F0} ms, median {times[times.Count / 2]:F0} ms, " +
-                $"max {times[^1]:F0} ms per slot; {readings} readings, {transfers} transfers in the database");
+                $"max {times[^1]:F0} ms per slot; {readings} readings, {devices} device readings, {transfers} transfers in the database");
             return 0;
         }
         finally
