@@ -95,7 +95,7 @@ internal sealed class DeferrableJobs
     public void ScheduleDay(SlotCalendar calendar, int dayIndex, long[] buyPricePrefix, double[] irradiancePrefix)
     {
         int dayStart = calendar.DayStarts[dayIndex];
-        int nextDay = dayIndex + 1 < calendar.DayCount ? calendar.DayStarts[dayIndex + 1] : calendar.SlotCount;
+        int nextDay = calendar.DayEnd(dayIndex);
         int dayBit = 1 << (((int)calendar.DaysOfWeek[dayStart] + 6) % 7);
         for (int j = 0; j < _household.Length; j++)
         {

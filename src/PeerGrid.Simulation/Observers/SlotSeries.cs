@@ -73,7 +73,6 @@ public sealed class SlotSeries(bool pricedEachSlot = true) : ISimulationObserver
     public (int First, int Count) SlotsOfDay(int day)
     {
         int first = Calendar.DayStarts[day];
-        int end = day + 1 < Calendar.DayStarts.Length ? Calendar.DayStarts[day + 1] : SlotCount;
-        return (first, end - first);
+        return (first, Calendar.DayEnd(day) - first);
     }
 }

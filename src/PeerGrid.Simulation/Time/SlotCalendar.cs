@@ -54,6 +54,9 @@ public sealed class SlotCalendar
 
     public int DayCount => DayStarts.Length;
 
+    /// <summary>The slot after local day <paramref name="day"/>'s last: the next day's first, or <see cref="SlotCount"/>.</summary>
+    public int DayEnd(int day) => day + 1 < DayStarts.Length ? DayStarts[day + 1] : SlotCount;
+
     public DateTimeOffset SlotStartUtc(int slot) => StartUtc.AddMinutes((double)slot * SlotMinutes);
 
     public DateTimeOffset SlotStartLocal(int slot) => TimeZoneInfo.ConvertTime(SlotStartUtc(slot), TimeZone);

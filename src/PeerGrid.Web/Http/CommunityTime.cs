@@ -34,9 +34,6 @@ internal sealed class CommunityTime(DateOnly epochDate, int slotMinutes, TimeZon
     /// <summary>The slot that starts at the given local time (rounded down to a slot boundary).</summary>
     public long SlotAt(DateTime local) => (long)Math.Floor((local - epochDate.ToDateTime(TimeOnly.MinValue)).TotalMinutes / SlotMinutes);
 
-    /// <summary>A UTC instant on the community's wall clock.</summary>
-    public DateTime ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTimeFromUtc(utc.UtcDateTime, Zone);
-
     /// <summary>"Wed 3 Jun 14:15–14:30", the slot's span on the community's wall clock.</summary>
     public string Label(long slot)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PeerGrid.Simulation.Observers;
+using PeerGrid.Web.Http;
 
 namespace PeerGrid.Web.Lab;
 
@@ -54,9 +55,9 @@ internal static class LabSlotFiles
 
     private static string StartLocal(SlotSeries s, int slot) => s.Calendar.SlotStartLocal(slot).ToString("yyyy-MM-ddTHH:mmzzz", CultureInfo.InvariantCulture);
 
-    private static decimal Units(long micros) => micros / 1_000_000m;
+    private static decimal Units(long micros) => MoneyField.ToUnits(micros);
 
-    private static decimal? Units(long? micros) => micros is { } m ? Units(m) : null;
+    private static decimal? Units(long? micros) => micros is { } m ? MoneyField.ToUnits(m) : null;
 }
 
 /// <summary>A mechanism's per-slot series, one array per column, indexed by slot (see <see cref="LabSlotFiles"/>).</summary>

@@ -62,10 +62,21 @@ internal sealed record HouseholdMeter(long CommunityId, CommunityTime Time, Mete
     public DeviceEnergy Of(string kind, long id) => Devices.TryGetValue((kind, id), out DeviceEnergy e) ? e : default;
 
     /// <summary>The household's consumption that no appliance accounts for (its base load), in the last slot and today.</summary>
-    public DeviceEnergy Other => new(
-        Math.Max(0, (Latest?.LoadKwh ?? 0) - Devices.Where(d => d.Key.Kind == DeviceKinds.Appliance).Sum(d => d.Value.LastSlotKwh)),
-        Math.Max(0, TodayLoadKwh - Devices.Where(d => d.Key.Kind == DeviceKinds.Appliance).Sum(d => d.Value.TodayKwh)),
-        Math.Max(0, WeekLoadKwh - Devices.Where(d => d.Key.Kind == DeviceKinds.Appliance).Sum(d => d.Value.WeekKwh)));
+    public DeviceEnergy Other
+    {
+        get
+        {
+            double last = 0, today = 0, week = 0;
+            foreach (((string kind, _), DeviceEnergy e) in Devices)
+            {
+                if (kind == DeviceKinds.Appliance)
+                {
+                    (last, today, week) = (last + e.LastSlotKwh, today + e.TodayKwh, week + e.WeekKwh);
+                }
+            }
+            return new DeviceEnergy(Math.Max(0, (Latest?.LoadKwh ?? 0) - last), Math.Max(0, TodayLoadKwh - today), Math.Max(0, WeekLoadKwh - week));
+        }
+    }
 
     /// <summary>A slot's energy as its average power: "0.40 kW".</summary>
     public string Power(double slotKwh) => (slotKwh * 60 / Time.SlotMinutes).ToString("0.00", CultureInfo.InvariantCulture) + " kW";
